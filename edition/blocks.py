@@ -1,0 +1,96 @@
+"""Find blocks: the text's lines grouped into runs separated by blank lines.
+
+A block is what a reader sees as one unit on the page (a paragraph, a verse stanza, a menu). It
+keeps its lines with their numbers and offsets, so every later stage can point back to the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based line number in the source
+    start: int   # offset of the first character
+    end: int     # offset after the last character (before the line end)
+    text: str
+
+    @property
+    def content_start(self) -> int:
+        """Offset of the first non-space character."""
+        return self.start + (len(self.text) - len(self.text.lstrip()))
+
+    @property
+    def content_end(self) -> int:
+        return self.start + len(self.text.rstrip())
+
+    @property
+    def indent(self) -> int:
+        return len(self.text) - len(self.text.lstrip(" \t"))
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+@dataclass(frozen=True)
+class Block:
+    lines: tuple[Line, ...]
+    blank_before: int  # blank lines between this block and the previous one (or the file start)
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].content_start
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].content_end
+
+    @property
+    def first_line(self) -> int:
+        return self.lines[0].number
+
+    @property
+    def last_line(self) -> int:
+        return self.lines[-1].number
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text.strip() for line in self.lines)
+
+    @property
+    def words(self) -> int:
+        return sum(len(line.text.split()) for line in self.lines)
+
+
+def split_lines(text: str) -> list[Line]:
+    lines, offset = [], 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        lines.append(Line(number, offset, offset + len(raw), raw))
+        offset += len(raw) + 1
+    return lines
+
+
+def find_blocks(text: str) -> list[Block]:
+    """Group non-blank lines into blocks; a line of only white space separates blocks."""
+    return group_lines(split_lines(text))
+
+
+def group_lines(lines: list[Line], skip: frozenset[int] = frozenset()) -> list[Block]:
+    """Blocks from lines; lines whose numbers are in `skip` (removed) end a block like blank ones."""
+    blocks: list[Block] = []
+    current: list[Line] = []
+    blank = 0
+    for line in lines:
+        if line.number in skip or not line.text.strip():
+            if current:
+                blocks.append(Block(tuple(current), blank))
+                current, blank = [], 0
+            if line.number not in skip:
+                blank += 1
+            continue
+        current.append(line)
+    if current:
+        blocks.append(Block(tuple(current), blank))
+    return blocks

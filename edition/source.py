@@ -1,0 +1,159 @@
+"""Read a plain-text file: bytes → a `Source` (text, encoding, line index, what was normalised).
+
+The text keeps every character of the file except line-end characters, which become LF; the
+encoding, the line-end style and the invisible characters found are recorded so the TEI header can
+say what was done. Input that cannot be an edition's text (binary data, characters XML 1.0
+forbids) raises `SourceError` naming the line and column, so the caller can report it in one line.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import unicodedata
+from dataclasses import dataclass, field
+
+
+@dataclass
+class SourceError(Exception):
+    """Input that cannot be converted, with the place to look."""
+
+    name: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.name}:{self.line}:{self.column}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A decoded text and the facts about its bytes that the header must record."""
+
+    name: str
+    text: str
+    encoding: str
+    line_ends: str
+    invisibles: tuple[tuple[str, int], ...] = ()
+    line_starts: tuple[int, ...] = field(default=(0,), repr=False)
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based line number of a character offset."""
+        return bisect.bisect_right(self.line_starts, offset)
+
+    def column_of(self, offset: int) -> int:
+        return offset - self.line_starts[self.line_of(offset) - 1] + 1
+
+
+#: Characters a reader does not see but that change how text behaves; kept, and counted.
+INVISIBLE = {
+    "\u00a0": "no-break space",
+    "\u00ad": "soft hyphen",
+    "\u200b": "zero-width space",
+    "\u200c": "zero-width non-joiner",
+    "\u200d": "zero-width joiner",
+    "\u2060": "word joiner",
+    "\ufeff": "zero-width no-break space",
+    "\u202f": "narrow no-break space",
+    "\u2009": "thin space",
+}
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32LE with byte-order mark"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32BE with byte-order mark"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8 with byte-order mark"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16LE with byte-order mark"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16BE with byte-order mark"),
+)
+
+
+def read_source(data: bytes, name: str) -> Source:
+    """Decode bytes into a Source, or raise SourceError saying why they are not a text."""
+    text, encoding = _decode(data, name)
+    if not text.strip():
+        raise SourceError(name, 1, 1, "the file is empty (or only white space): nothing to convert")
+    text, line_ends = _normalise_line_ends(text)
+    _refuse_forbidden_characters(text, name)
+    starts = [0]
+    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+    return Source(name, text, encoding, line_ends, _count_invisibles(text), tuple(starts))
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            return _strict(data[len(bom):], codec, name), label
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return _strict(data, utf16, name), f"{utf16.upper().replace('UTF-16-', 'UTF-16')} without byte-order mark"
+    if b"\x00" in data or data.startswith(b"\x89PNG") or _looks_binary(data):
+        offset = data.find(b"\x00")
+        line = data[: max(offset, 0)].count(b"\n") + 1
+        raise SourceError(name, line, 1, "this is a binary file, not a plain text (NUL or control bytes)")
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    if not any(b in data for b in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")) and any(
+        0x80 <= b <= 0x9F for b in data
+    ):
+        return data.decode("cp1252"), "windows-1252 (detected: not UTF-8)"
+    return data.decode("latin-1"), "ISO-8859-1 (detected: not UTF-8)"
+
+
+def _strict(data: bytes, codec: str, name: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n" if "16" not in codec else b"\n\x00") + 1
+        raise SourceError(name, line, 1, f"the bytes are not valid {codec.upper()}: {err.reason}") from None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text of Latin script has a NUL in every other byte; find which half."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even = sample[0::2].count(0) / len(sample[0::2])
+    odd = sample[1::2].count(0) / len(sample[1::2])
+    if odd > 0.4 and even < 0.05:
+        return "utf-16-le"
+    if even > 0.4 and odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Many C0 control bytes (other than tab, line ends, form feed) mean data, not text."""
+    sample = data[:8192]
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls > max(8, len(sample) // 100)
+
+
+def _normalise_line_ends(text: str) -> tuple[str, str]:
+    crlf = text.count("\r\n")
+    cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    kinds = [kind for kind, n in (("CRLF", crlf), ("CR", cr), ("LF", lf)) if n]
+    style = kinds[0] if len(kinds) == 1 else ("mixed (" + ", ".join(kinds) + ")" if kinds else "none")
+    if crlf or cr:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, style
+
+
+def _refuse_forbidden_characters(text: str, name: str) -> None:
+    """XML 1.0 cannot hold C0 controls (bar tab and LF), lone surrogates or U+FFFE/U+FFFF."""
+    for offset, ch in enumerate(text):
+        code = ord(ch)
+        if (code < 32 and ch not in "\t\n") or 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF):
+            line = text.count("\n", 0, offset) + 1
+            column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+            what = unicodedata.name(ch, "control character") if code >= 32 else "control character"
+            raise SourceError(name, line, column,
+                              f"character U+{code:04X} ({what.lower()}) cannot be stored in XML; "
+                              "remove or replace it in the source")
+
+
+def _count_invisibles(text: str) -> tuple[tuple[str, int], ...]:
+    return tuple((label, text.count(ch)) for ch, label in INVISIBLE.items() if ch in text)

@@ -1,0 +1,64 @@
+"""Spans: what the recognisers say about stretches of the unchanged source text.
+
+A span is `(start, end, kind, attributes, rule)`: "characters 812–840 are a `q` (rule
+quote.curly-double)". The kind is the TEI element to write, or one of the pseudo-kinds below.
+The source is never edited; the serialiser (tei.py) turns text + spans into TEI once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Lines taken out of the text (web boilerplate, decoration); recorded in the header, not in `text`.
+REMOVED = "removed"
+
+#: Outer before inner when two spans cover exactly the same characters.
+NESTING_ORDER = (
+    "front", "body", "back", "titlePage", "docTitle", "div", "epigraph", "sp", "cit", "quote",
+    "lg", "p", "l", "head", "stage", "speaker", "docAuthor", "titlePart", "docDate", "docImprint",
+    "byline", "bibl", "note", "q", "soCalled", "choice", "author", "title", "pubPlace",
+    "publisher", "biblScope", "date", "lb",
+)
+_RANK = {kind: rank for rank, kind in enumerate(NESTING_ORDER)}
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str
+    rule: str
+    attrs: tuple[tuple[str, str], ...] = ()
+    #: characters at each edge that an attribute carries instead (quotation marks in `rend`)
+    trim: tuple[int, int] = (0, 0)
+    #: extra data for pseudo-kinds and for the header (e.g. the reason for a removal)
+    note: str = field(default="", compare=False)
+
+    def attr(self, name: str, default: str = "") -> str:
+        return dict(self.attrs).get(name, default)
+
+    def covers(self, other: "Span") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.start, -self.end, _RANK.get(self.kind, len(_RANK)))
+
+
+def span(start: int, end: int, kind: str, rule: str, trim: tuple[int, int] = (0, 0), note: str = "",
+         **attrs: str) -> Span:
+    """Build a span; attribute names with a trailing underscore lose it (`type_` → `type`)."""
+    pairs = tuple((k.rstrip("_").replace("xml_", "xml:"), v) for k, v in attrs.items() if v != "")
+    return Span(start, end, kind, rule, pairs, trim, note)
+
+
+def of_kind(spans: list[Span], *kinds: str) -> list[Span]:
+    return [s for s in spans if s.kind in kinds]
+
+
+def inside(spans: list[Span], start: int, end: int, *kinds: str) -> list[Span]:
+    return [s for s in spans if s.kind in kinds and start <= s.start and s.end <= end]
+
+
+def covered(spans: list[Span], offset: int, *kinds: str) -> bool:
+    return any(s.start <= offset < s.end for s in spans if s.kind in kinds)
