@@ -98,22 +98,40 @@ def _start_worker() -> None:
 
 def _typeset(job: Job) -> Outcome:
     """Make one PDF. Every failure becomes a problem message, so one bad text stops no other."""
-    if job.is_volume:
-        tree, problems = _volume_tree(job.sources), ()
-        if not len(tree):
-            return Outcome(job.target, 0, (f"{job.target}: no text could be read for the volume",))
-    else:
-        try:
-            tree, problems = read_tei(job.sources[0]).getroot(), ()
-        except XMLProblem as problem:
-            return Outcome(job.target, 0, (str(problem),))
-    source = job.target if job.is_volume else job.sources[0]
+    return _typeset_volume(job) if job.is_volume else _typeset_text(job)
+
+
+def _typeset_text(job: Job) -> Outcome:
+    source = job.sources[0]
     try:
-        html = _paged_html(tree)
-        pages = _write_pdf(html, job.target)
+        tei = read_tei(source).getroot()
+    except XMLProblem as problem:
+        return Outcome(job.target, 0, (str(problem),))
+    try:
+        document = _render(_paged_html(_saxon_document(tei)))
+        _write(document, job.target)
     except Exception as err:  # saxonche and WeasyPrint raise many kinds; each is this file's failure
-        return Outcome(job.target, 0, problems + (f"{source}: {_describe(err)}",))
-    return Outcome(job.target, pages, problems)
+        return Outcome(job.target, 0, (f"{source}: {_describe(err)}",))
+    return Outcome(job.target, len(document.pages), ())
+
+
+def _typeset_volume(job: Job) -> Outcome:
+    """Typeset all texts as one volume; a second time when the index of persons needs to know on
+    which page each turn landed (volume.xsl, $turn-pages). Only one typesetting is in memory at once."""
+    corpus = _volume_tree(job.sources)
+    if not len(corpus):
+        return Outcome(job.target, 0, (f"{job.target}: no text could be read for the volume",))
+    try:
+        source = _saxon_document(corpus)
+        document = _render(_paged_html(source))
+        turn_pages = _anchor_pages(document, prefix="turn-")
+        if turn_pages:
+            document = None
+            document = _render(_paged_html(source, {"turn-pages": turn_pages}))
+        _write(document, job.target)
+    except Exception as err:  # as in _typeset_text
+        return Outcome(job.target, 0, (f"{job.target}: {_describe(err)}",))
+    return Outcome(job.target, len(document.pages), ())
 
 
 def _volume_tree(sources: tuple[Path, ...]) -> etree._Element:
@@ -128,18 +146,35 @@ def _volume_tree(sources: tuple[Path, ...]) -> etree._Element:
     return corpus
 
 
-def _paged_html(tree: etree._Element) -> str:
-    """TEI (a TEI or teiCorpus element) → the paged HTML print.css typesets."""
-    processor = _worker["saxon"]
-    document = processor.parse_xml(xml_text=etree.tostring(tree, encoding="unicode"))
-    return _worker["stylesheet"].transform_to_string(xdm_node=document)
+def _saxon_document(tree: etree._Element):
+    """The safely parsed tree, handed to Saxon as the text lxml serialises (never the raw file)."""
+    return _worker["saxon"].parse_xml(xml_text=etree.tostring(tree, encoding="unicode"))
 
 
-def _write_pdf(html: str, target: Path) -> int:
-    """Typeset the HTML into target (through a temporary file beside it); returns the page count."""
+def _paged_html(document, parameters: dict[str, str] | None = None) -> str:
+    """TEI (a TEI or teiCorpus document) → the paged HTML print.css typesets."""
+    stylesheet = _worker["stylesheet"]
+    stylesheet.clear_parameters()  # parameters stick to the executable between calls
+    for name, value in (parameters or {}).items():
+        stylesheet.set_parameter(name, _worker["saxon"].make_string_value(value))
+    return stylesheet.transform_to_string(xdm_node=document)
+
+
+def _render(html: str):
+    """Lay the HTML out in pages (a weasyprint Document)."""
     from weasyprint import HTML
 
-    document = HTML(string=html, base_url=str(PRINT_XSLT.parent)).render(stylesheets=[_worker["css"]])
+    return HTML(string=html, base_url=str(PRINT_XSLT.parent)).render(stylesheets=[_worker["css"]])
+
+
+def _anchor_pages(document, prefix: str) -> str:
+    """"ID=PAGE ID=PAGE …" for the anchors starting with prefix, pages counted from 1."""
+    return " ".join(f"{anchor}={number}" for number, page in enumerate(document.pages, start=1)
+                    for anchor in page.anchors if anchor.startswith(prefix))
+
+
+def _write(document, target: Path) -> None:
+    """Write the PDF through a temporary file beside the target, so no half-written PDF is left."""
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     try:
         with os.fdopen(handle, "wb") as out:
@@ -148,7 +183,6 @@ def _write_pdf(html: str, target: Path) -> int:
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
-    return len(document.pages)
 
 
 def _describe(err: Exception) -> str:

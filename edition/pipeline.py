@@ -1,0 +1,167 @@
+"""The conversion pipeline: source → blocks → spans (recognisers in a fixed order) → TEI bytes.
+
+    read (source.py) → blocks (blocks.py) → boilerplate → front matter → headings → speech →
+    block quotations, epigraph, verse → paragraphs → inline quotations, corrections → layout
+    → serialise (tei.py) with the header (header.py)
+
+Each step takes plain data and returns spans; nothing here touches the file system.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from edition.blocks import Block, find_blocks, group_lines, split_lines
+from edition.recognise import boilerplate, front, quotation, speech, structure
+from edition.recognise.speech import Person
+from edition.sidecar import Sidecar
+from edition.source import Source
+from edition.spans import REMOVED, Span, span
+from edition.tei import TEI_NS, indent, serialise, tei
+
+INLINE_HOSTS = ("p", "l", "head", "stage", "titlePart")
+INTERVIEWER_IN_NOTE = re.compile(
+    r"interview\w*\b[^.]{0,120}?\b(?:given\s+to|granted\s+to|to|by|conducted\s+by)\s+"
+    r"(?:(?:the\s+)?(?:journalist|correspondent|reporter|writer)\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})")
+SUSPICIOUS = (("a digit inside a word", re.compile(r"\b[^\W\d_]+\d+[^\W\d_]+\b")),
+              ("a doubled word", re.compile(r"\b(?P<word>[^\W\d_]+)\s+(?P=word)\b", re.I)))
+
+
+@dataclass
+class Analysis:
+    """Everything the converter found in one text; the serialiser and the report read it."""
+
+    source: Source
+    sidecar: Sidecar
+    spans: list[Span]
+    persons: list[Person]
+    kind: str
+    suspicious: list[tuple[int, str, str]]
+
+    def text_of(self, s: Span) -> str:
+        return self.source.text[s.start:s.end]
+
+
+def analyse(source: Source, sidecar: Sidecar) -> Analysis:
+    """Run the recognisers over a source, in order, each seeing the spans found before it."""
+    text = source.text
+    lines = split_lines(text)
+    removed = boilerplate.recognise(group_lines(lines))
+    removed_lines = frozenset(source.line_of(s.start) for s in removed)
+    content = group_lines(lines, removed_lines)
+    spans = removed + front.recognise(content, removed)
+    front_end = max((s.end for s in spans if s.kind in {"titlePage", "div"}), default=0)
+    body_blocks = [b for b in content if b.start >= front_end]
+    spans += structure.headings(body_blocks, spans)
+    front_text = " ".join(text[s.start:s.end] for s in spans if s.kind in {"titlePage", "div"})
+    author = sidecar.interviewee or next(iter(sidecar.authors), "") or _first(text, spans, "docAuthor")
+    found = speech.recognise(text, body_blocks, spans, front_text + " " + sidecar.kind, author,
+                             sidecar.interviewer or _interviewer(text, spans), sidecar.speakers)
+    spans += found.spans
+    spans += _preamble(text, body_blocks, spans, found.kind)
+    body_start = _body_start(body_blocks, spans)
+    spans += quotation.blocks_quotes(text, body_blocks, spans, body_start)
+    spans += structure.paragraphs(text, body_blocks, spans)
+    spans += [q for host in spans if host.kind in INLINE_HOSTS for q in _inline(text, host)]
+    spans += _corrections(source, sidecar, spans)
+    spans += _layout(content, spans)
+    return Analysis(source, sidecar, spans, found.persons, sidecar.kind or found.kind, _suspicious(source))
+
+
+def _first(text: str, spans: list[Span], kind: str) -> str:
+    return next((text[s.start:s.end].strip() for s in spans if s.kind == kind), "")
+
+
+def _interviewer(text: str, spans: list[Span]) -> str:
+    """'Interviewed by NAME', or an editor's note: 'the interview … given to NAME'."""
+    for s in spans:
+        if s.rule == "front.interviewer":
+            return s.note.split("\t")[1]
+    for s in spans:
+        if s.kind == "div" and s.attr("type") == "editorial":
+            if match := INTERVIEWER_IN_NOTE.search(text[s.start:s.end]):
+                return match["name"]
+    return ""
+
+
+def _preamble(text: str, blocks: list[Block], spans: list[Span], kind: str) -> list[Span]:
+    """In a transcript, prose before the first turn is the editor's, not the speakers': front matter."""
+    turns = [s for s in spans if s.kind == "sp"]
+    if kind not in {"interview", "hearing"} or not turns:
+        return []
+    first_turn = min(s.start for s in turns)
+    claimed = [s for s in spans if s.kind in {"head", "div", REMOVED}]
+    before = [b for b in blocks if b.end <= first_turn and not any(c.start <= b.start < c.end for c in claimed)]
+    if not before or any(s.kind == "head" and s.start < first_turn for s in spans):
+        return []
+    return [span(before[0].start, before[-1].end, "div", "front.preamble", type_="editorial")] + [
+        span(b.start, b.end, "p", "front.preamble") for b in before]
+
+
+def _body_start(blocks: list[Block], spans: list[Span]) -> int:
+    front_end = max((s.end for s in spans if s.kind in {"titlePage"} or
+                     (s.kind == "div" and s.attr("type") in {"source", "editorial"})), default=0)
+    return next((b.start for b in blocks if b.start >= front_end), front_end)
+
+
+def _inline(text: str, host: Span) -> list[Span]:
+    return quotation.inline_quotes(text, host.start + host.trim[0], host.end - host.trim[1])
+
+
+def _corrections(source: Source, sidecar: Sidecar, spans: list[Span]) -> list[Span]:
+    """Each sidecar correction as `choice` over every occurrence (or the one on its line)."""
+    found = []
+    hosts = [s for s in spans if s.kind in INLINE_HOSTS]
+    for correction in sidecar.corrections:
+        for match in re.finditer(re.escape(correction.sic), source.text):
+            line = source.line_of(match.start())
+            if correction.line and correction.line != line:
+                continue
+            if any(h.start <= match.start() and match.end() <= h.end for h in hosts):
+                found.append(span(match.start(), match.end(), "choice", "correction.sidecar", corr=correction.corr))
+    return found
+
+
+def _layout(blocks: list[Block], spans: list[Span]) -> list[Span]:
+    """`front` around the front matter, `body` around the rest."""
+    front_parts = [s for s in spans if s.kind == "titlePage" or
+                   (s.kind == "div" and s.attr("type") in {"source", "editorial"})]
+    front_end = max((s.end for s in front_parts), default=-1)
+    body = [b for b in blocks if b.start > front_end]
+    result = []
+    if front_parts and body:
+        result.append(span(min(s.start for s in front_parts), front_end, "front", "layout.front"))
+    if body:
+        result.append(span(body[0].start, body[-1].end, "body", "layout.body"))
+    return result
+
+
+def _suspicious(source: Source) -> list[tuple[int, str, str]]:
+    """Tokens an editor may want to correct in a sidecar: 'incomparab1y', 'the the'."""
+    found = []
+    for what, pattern in SUSPICIOUS:
+        for match in pattern.finditer(source.text):
+            found.append((source.line_of(match.start()), what, match.group(0)))
+    return sorted(found)
+
+
+def to_tei(analysis: Analysis) -> bytes:
+    """The TEI document as bytes: header from what was found, text from the spans."""
+    from edition.header import build_header
+
+    root = tei("TEI", {"xml:lang": analysis.sidecar.lang or "en"})
+    root.append(build_header(analysis))
+    text = tei("text", {"type": analysis.kind})
+    root.append(text)
+    layout = [s for s in analysis.spans if s.kind in {"front", "body"}]
+    if not any(s.kind == "body" for s in layout):
+        body = etree.SubElement(text, f"{{{TEI_NS}}}body")
+        etree.SubElement(body, f"{{{TEI_NS}}}p").text = analysis.source.text.strip()
+    else:
+        serialise(analysis.source.text, analysis.spans, text, min(s.start for s in layout),
+                  max(s.end for s in layout))
+    indent(root)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"

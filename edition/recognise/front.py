@@ -1,0 +1,178 @@
+"""Front matter: the lines a reader sees as metadata before the text begins.
+
+Author line, title (and subtitle), date line, byline, first-publication and republication lines,
+transcription credits, and an editor's note. Each is recognised by its shape and position, never
+by a particular text's wording. They stay in `front` (so nothing is lost) and the header is made
+from them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from edition.blocks import Block, Line
+from edition.recognise.citation import LEAD_IN, parse_citation
+from edition.recognise.names import (DATE, HONORIFICS, MONTH_RANGE, date_attributes, find_dates,
+                                     looks_like_name)
+from edition.spans import Span, span
+
+EDITORIAL_NOTE = re.compile(
+    r"^\W*(editor[’'`]?s?\W*notes?|editorial notes?|note by the editors?|translator[’'`]?s?\W*notes?|"
+    r"introductory note|publisher[’'`]?s?\W*note|nota del? (editor|traductor)|note de l[’']éditeur|"
+    r"anmerkung de[rs] (redaktion|herausgebers))\b\s*[:.—–-]?", re.I)
+CREDIT = re.compile(
+    r"^(?P<resp>(?:html\s+)?mark-?up|marked up(?: by)?|transcri(?:bed|ption)(?:/mark-?up)?(?: by)?|"
+    r"proofread(?:ed|ing)?(?: by)?|translat(?:ed|ion|or)(?: by)?|edited(?: by)?|editor|"
+    r"online version|digitali[sz]ed(?: by)?|scanned(?: by)?|encoded(?: by)?|converted(?: by)?|"
+    r"copyleft|public domain|copyright|©|source|written|delivered)\s*:?\s*(?P<who>.*)$", re.I)
+BYLINE = re.compile(
+    rf"^(?:(?P<posted>posted|published|written)(?:\s+on\s+(?P<date>.+?))?\s+)?"
+    rf"(?P<by>by|von|par|por|di|de)\s+(?P<name>(?:{HONORIFICS}\.?\s+)?[A-ZÀ-Þ][\w.'’ -]+?)\s*\.?$")
+INTERVIEWED_BY = re.compile(r"^(?P<role>interview(?:ed)?\s+(?:by|with)|interviewer:?)\s+(?P<name>.+?)\s*\.?$", re.I)
+SECTION_HEADING = re.compile(r"^(act|scene|chapter|part|book|section|canto|chapitre|kapitel|capítulo)\s+"
+                             r"([\dIVXLC]+|one|two|three|first|second)\b", re.I)
+SPEECH_LABEL = re.compile(r"^[A-Z][\w.’' -]{0,40}:\s")
+DATE_LABEL = re.compile(r"^(?:written|delivered|dated?|given|spoken|recorded|day\s+\d+|circa|c\.|"
+                        r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+
+
+def recognise(blocks: list[Block], removed: list[Span]) -> list[Span]:
+    """Spans for the title page, the source and credit lines, and an editor's note."""
+    title_page: list[Span] = []
+    source_lines: list[Span] = []
+    spans: list[Span] = []
+    seen_title = False
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        if EDITORIAL_NOTE.match(block.text):
+            note_blocks = editorial_note_extent(blocks, index)
+            spans.append(span(block.start, note_blocks[-1].end, "div", "front.editors-note", type_="editorial"))
+            spans += [span(b.start, b.end, "p", "front.editors-note") for b in note_blocks]
+            index += len(note_blocks)
+            continue
+        lines = _front_lines(block, seen_title)
+        if lines is None:
+            break
+        if any(kind == "byline" for _, kind, _ in lines):
+            lines = [_byline_makes_title(entry, seen_title) for entry in lines]
+        for line, kind, found in lines:
+            seen_title |= kind == "title"
+            target = title_page if kind in {"author", "title", "subtitle", "date", "byline"} and not source_lines \
+                else source_lines
+            target += found
+        index += 1
+    if title_page:
+        spans.append(span(title_page[0].start, max(s.end for s in title_page), "titlePage", "front.title-page"))
+        spans += title_page
+        titles = [s for s in title_page if s.kind == "titlePart"]
+        if titles:
+            spans.append(span(titles[0].start, titles[-1].end, "docTitle", "front.title"))
+    if source_lines:
+        spans.append(span(source_lines[0].start, max(s.end for s in source_lines), "div", "front.source",
+                          type_="source"))
+        spans += source_lines
+    return spans
+
+
+def _byline_makes_title(entry, seen_title: bool):
+    """'Julius Caesar / by William Shakespeare': with a byline, a name-like first line is the title."""
+    line, kind, found = entry
+    if kind != "author" or seen_title:
+        return entry
+    return line, "title", [span(line.content_start, line.content_end, "titlePart", "front.title-line",
+                                type_="main")]
+
+
+def editorial_note_extent(blocks: list[Block], index: int) -> list[Block]:
+    """An editor's note runs on until a wide gap, a heading-like line or a speech label."""
+    taken = [blocks[index]]
+    for block in blocks[index + 1:]:
+        if block.blank_before >= 2 or SPEECH_LABEL.match(block.text) or len(block.text) < 80:
+            break
+        taken.append(block)
+    return taken
+
+
+def _front_lines(block: Block, seen_title: bool) -> list[tuple[Line, str, list[Span]]] | None:
+    """Classify every line of a block as front matter, or None if the block is the text itself."""
+    found = []
+    for line in block.lines:
+        result = _classify(line, seen_title, next_is_title=False)
+        if result is None:
+            return None
+        kind, spans = result
+        seen_title |= kind == "title"
+        found.append((line, kind, spans))
+    # an author line is only an author line when a title follows it or precedes it
+    return found
+
+
+def _classify(line: Line, seen_title: bool, next_is_title: bool) -> tuple[str, list[Span]] | None:
+    text = line.stripped
+    start, end = line.content_start, line.content_end
+    words = len(text.split())
+    if SECTION_HEADING.match(text) or SPEECH_LABEL.match(text) and not seen_title and words > 12:
+        return None
+    if _is_date_line(text):
+        return "date", [span(start, end, "docDate", "front.date-line", **_when(text))]
+    if match := BYLINE.match(text):
+        if looks_like_name(match["name"]) or len(match["name"].split()) == 1 and match["name"][:1].isupper():
+            name_start = start + match.start("name")
+            result = [span(start, end, "byline", "front.byline"),
+                      span(name_start, name_start + len(match["name"]), "docAuthor", "front.byline-author")]
+            if match["date"]:
+                date_start = start + match.start("date")
+                result.append(span(date_start, date_start + len(match["date"]), "docDate", "front.byline-date",
+                                   **_when(match["date"])))
+            return "byline", result
+    if match := INTERVIEWED_BY.match(text):
+        return "byline", [span(start, end, "byline", "front.interviewer", note=f"Interviewed by\t{match['name']}")]
+    if seen_title and "©" in text and words <= 30:
+        return "credit", [span(start, end, "p", "front.rights")]
+    if _is_source_line(text):
+        return "source", [s for s in parse_citation(text, start, rule="front.source-line")]
+    if match := CREDIT.match(text):
+        if words <= 30 and (match["who"] or match["resp"].lower() in {"public domain", "copyleft"}):
+            return "credit", [span(start, end, "p", "front.credit", note=f"{match['resp']}\t{_credited(match['who'])}")]
+    if words > 16 or text.endswith((".", ",", ";")) and not looks_like_name(text.rstrip(".")):
+        return None
+    if not seen_title and looks_like_name(text) and not re.search(r"[:!?]", text):
+        return "author", [span(start, end, "docAuthor", "front.author-line")]
+    if not seen_title:
+        return "title", [span(start, end, "titlePart", "front.title-line", type_="main")]
+    return None
+
+
+def _is_date_line(text: str) -> bool:
+    """A line that is a date and nothing else: '(January/March 1940)', 'Day 23: July 7, 1987'."""
+    if not find_dates(text) or len(text) > 60:
+        return False
+    rest = DATE.sub(" ", MONTH_RANGE.sub(" ", text))
+    rest = re.sub(r"[()\[\]:,;./–—-]|\b(and|to|or|&)\b", " ", rest)
+    rest = DATE_LABEL.sub(" ", rest.strip())
+    return not rest.strip() or (re.fullmatch(r"\s*\d{1,2}\s*", rest) is not None)
+
+
+def _when(text: str) -> dict[str, str]:
+    """docDate takes @when only; a range stays in the words (the header gives @from/@to)."""
+    attrs = date_attributes(text)
+    return {"when": attrs["when"]} if "when" in attrs else {}
+
+
+def _is_source_line(text: str) -> bool:
+    """A first-publication line: a lead-in ('First Published:', 'From') or a periodical with a date."""
+    lead = LEAD_IN.match(text)
+    if lead and lead.group(0).strip() and lead.group(0).strip()[0] not in "~—–―-":
+        return any(s.kind == "title" for s in parse_citation(text))
+    if len(text.split()) > 20 or not find_dates(text):
+        return False
+    parts = parse_citation(text)
+    kinds = {s.kind for s in parts}
+    return "title" in kinds and ("biblScope" in kinds or ("date" in kinds and text.rstrip().endswith(".")))
+
+
+def _credited(who: str) -> str:
+    """The person a credit names: 'Einde O'Callaghan for the MIA.' → 'Einde O'Callaghan'."""
+    name = re.split(r"\s+(?:for|at|from|of|in|on)\s+|,|;|\.(?:\s|$)|\(", who.strip(), maxsplit=1)[0]
+    return name.strip().rstrip(".")

@@ -1,0 +1,209 @@
+"""Quotations: inline `q`, block `quote` in `cit` with its `bibl`, `epigraph`, and quoted verse.
+
+Quotation marks are paired by their shape and context (curly, straight, single, double, « », „ “,
+a closing mark used as an opening one); apostrophes inside or after words are left alone; marks
+that never pair stay in the text. The marks of a pair move into `@rend` as `pre(“) post(”)`, so
+the text holds the words only and the plain-text rendering can put the marks back.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+
+from edition.blocks import Block
+from edition.recognise.citation import parse_citation
+from edition.recognise.names import looks_like_name
+from edition.spans import Span, span
+
+OPENING = {"“": "”", "‘": "’", "«": "»", "„": "“", "‚": "‘", "»": "«", "\"": "\"", "'": "'"}
+ATTRIBUTION = re.compile(r"^\s*(?:[~―—–]|--?)\s*\S")
+
+
+def rend(opening: str, closing: str) -> str:
+    return f"pre({opening}) post({closing})"
+
+
+def marks_of(rend_value: str) -> tuple[str, str]:
+    """The marks a `rend` records: 'pre(“) post(”)' → ('“', '”')."""
+    match = re.fullmatch(r"pre\((.*?)\) post\((.*?)\)", rend_value or "")
+    return (match.group(1), match.group(2)) if match else ("", "")
+
+
+# -- inline quotations ------------------------------------------------------------------------
+
+def inline_quotes(text: str, start: int, end: int, rule_prefix: str = "quote") -> list[Span]:
+    """`q` spans for every paired quotation in text[start:end]."""
+    stack: list[tuple[int, str]] = []
+    found: list[Span] = []
+    for offset in range(start, end):
+        ch = text[offset]
+        if ch not in "“”‘’\"'«»„‚":
+            continue
+        before = text[offset - 1] if offset > start else " "
+        after = text[offset + 1] if offset + 1 < end else " "
+        if _closes(ch, before, after, stack):
+            open_at, opening = stack.pop()
+            found.append(span(open_at, offset + 1, "q", f"{rule_prefix}.{_family(opening)}", trim=(1, 1),
+                              rend=rend(opening, ch)))
+        elif _opens(ch, before, after):
+            stack.append((offset, ch))
+    return found
+
+
+def _opens(ch: str, before: str, after: str) -> bool:
+    if after.isspace():
+        return False
+    if ch in "“«„‚":
+        return True
+    if ch == "‘":
+        return not before.isalnum()
+    if ch in "\"'”’»":  # straight marks, and a closing mark used to open (”Easily …”)
+        return (before.isspace() or before in "([{—–-/") and (after.isalnum() or after in "“‘\"'…")
+    return False
+
+
+def _closes(ch: str, before: str, after: str, stack: list[tuple[int, str]]) -> bool:
+    if not stack:
+        return False
+    opening = stack[-1][1]
+    expected = OPENING.get(opening, "")
+    if ch == "’" and before.isalpha() and after.isalpha():
+        return False  # an apostrophe inside a word: don't, Stalin’s
+    if ch == "'" and before.isalpha() and after.isalpha():
+        return False
+    if ch == expected or (opening == "”" and ch == "”") or (opening == "’" and ch == "’"):
+        return not before.isspace() or ch in "\"'"
+    return False
+
+
+def _family(opening: str) -> str:
+    return {"“": "curly-double", "‘": "curly-single", "\"": "straight-double", "'": "straight-single",
+            "«": "guillemets", "»": "guillemets-reversed", "„": "low-double", "‚": "low-single",
+            "”": "closing-mark-as-opening", "’": "closing-mark-as-opening"}.get(opening, "other")
+
+
+def quoted_whole(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """The marks when text[start:end] is one quotation from its first to its last character."""
+    if end - start < 3:
+        return None
+    first, last = text[start], text[end - 1]
+    if first not in OPENING and first not in "”’" or last not in "”’\"'»“‘":
+        return None
+    pairs = inline_quotes(text, start, end)
+    if any(q.start == start and q.end == end for q in pairs):
+        return first, last
+    inner = text[start + 1:end - 1]
+    if first in "“”" and last == "”" and "“" not in inner and "”" not in inner:
+        return first, last
+    return None
+
+
+# -- block quotations, epigraphs and verse ----------------------------------------------------
+
+def blocks_quotes(text: str, blocks: list[Block], claimed: list[Span], body_start: int) -> list[Span]:
+    """Epigraph at the head of the body, quoted blocks with their attribution, and verse."""
+    free = [b for b in blocks if not _inside(b, claimed)]
+    spans: list[Span] = []
+    used: set[int] = set()
+    wrap = _wrap_width(blocks)
+    for index, block in enumerate(free):
+        if index in used:
+            continue
+        following = free[index + 1] if index + 1 < len(free) else None
+        marks = quoted_whole(text, block.start, block.end)
+        verse_run = _verse_run(free, index, wrap, text) if _is_verse(block, wrap, text) else []
+        if not marks and not verse_run:
+            continue
+        if verse_run:
+            last = verse_run[-1]
+            first_quoted = quoted_whole(text, block.start, last.end)
+            content = _verse(text, verse_run, bool(first_quoted))
+            used.update(free.index(b) for b in verse_run)
+            quote_start, quote_end = block.start, last.end
+            marks = first_quoted
+            following = free[index + len(verse_run)] if index + len(verse_run) < len(free) else None
+        else:
+            quote_start, quote_end = block.start, block.end
+            content = [span(block.start + 1, block.end - 1, "p", "quote.block-paragraph")]
+        quote = span(quote_start, quote_end, "quote", "quote.block", trim=(1, 1) if marks else (0, 0),
+                     rend=rend(*marks) if marks else "")
+        attribution = following if following and _is_attribution(following) else None
+        at_head = not any(s.kind in {"p", "sp", "head"} and s.start < quote_start for s in claimed) and \
+            not spans and quote_start >= body_start
+        if attribution:
+            used.add(free.index(attribution))
+            bibl = parse_citation(text[attribution.start:attribution.end], attribution.start, rule="quote.attribution")
+            group = [span(quote_start, attribution.end, "cit", "quote.cit"), quote, *content, *bibl]
+            if at_head and marks:
+                group.insert(0, span(quote_start, attribution.end, "epigraph", "quote.epigraph"))
+            spans += group
+        else:
+            spans += [quote, *content]
+    return spans
+
+
+def _inside(block: Block, claimed: list[Span]) -> bool:
+    return any(s.start <= block.start < s.end for s in claimed if s.kind not in {"div", "sp"})
+
+
+def _is_attribution(block: Block) -> bool:
+    """'~Leon Trotsky, Once Again', '— Karl Marx, Capital', '– Name, Place, Year'."""
+    if len(block.lines) != 1 or len(block.text.split()) > 20:
+        return False
+    if ATTRIBUTION.match(block.text):
+        return True
+    return False
+
+
+def _wrap_width(blocks: list[Block]) -> int:
+    """The width hard-wrapped prose is set to (a large number when paragraphs are single lines)."""
+    lengths = [len(line.text.rstrip()) for b in blocks if len(b.lines) >= 3 for line in b.lines[:-1]]
+    if len(lengths) < 10:
+        return 10_000
+    return int(statistics.quantiles(lengths, n=10)[-1])
+
+
+def _is_verse(block: Block, wrap: int, text: str) -> bool:
+    """Two or more short lines, most of them capitalised: set as verse, not wrapped prose."""
+    lines = [line.stripped for line in block.lines]
+    if len(lines) < 2:
+        return False
+    limit = min(70, int(wrap * 0.75))
+    if any(len(line) > limit for line in lines):
+        return False
+    capitalised = sum(1 for line in lines if line.lstrip("“”‘’\"'«»„([").strip()[:1].isupper())
+    if capitalised < max(2, len(lines) * 0.6):
+        return False
+    return not all(re.match(r"^[\w .'’-]{1,30}:\s", line) for line in lines)
+
+
+def _verse_run(free: list[Block], index: int, wrap: int, text: str) -> list[Block]:
+    """Stanzas: verse blocks one blank line apart belong to one quotation."""
+    run = [free[index]]
+    for block in free[index + 1:]:
+        if block.blank_before != 1 or not _is_verse(block, wrap, text):
+            break
+        run.append(block)
+    return run
+
+
+def _verse(text: str, stanzas: list[Block], quoted: bool) -> list[Span]:
+    """`lg` of `l` (an outer `lg` holding one `lg` per stanza when there are several)."""
+    spans = []
+    first, last = stanzas[0].start + (1 if quoted else 0), stanzas[-1].end - (1 if quoted else 0)
+    if len(stanzas) > 1:
+        spans.append(span(first, last, "lg", "verse.poem", type_="poem"))
+    for block in stanzas:
+        lines = []
+        for line in block.lines:
+            start, end = max(line.content_start, first), min(line.content_end, last)
+            lines.append(span(start, end, "l", "verse.line"))
+        stanza_type = "stanza" if len(stanzas) > 1 else ""
+        spans.append(span(lines[0].start, lines[-1].end, "lg", "verse.stanza", type_=stanza_type))
+        spans += lines
+    return spans
+
+
+def attribution_names(spans: list[Span], text: str) -> list[str]:
+    return [text[s.start:s.end] for s in spans if s.kind == "author" and looks_like_name(text[s.start:s.end])]

@@ -1,0 +1,341 @@
+"""Speech: turns, their labels, the persons behind them, and questions and answers.
+
+A label is a label only where the text's rhythm says so: the same family of labels recurs at the
+starts of paragraphs or lines (`QUESTION:`/`ANSWER:`, `Q:`/`A:`, `Jane Doe:`/`JD:`, `Mr. NORTH:`,
+`Philonous.`, drama's `FLAVIUS  Hence!`). A lone `Note:` or `Chicago: a city` is prose.
+Every label form of one person resolves to one `person` id.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from edition.blocks import Block, Line
+from edition.recognise.names import HONORIFICS, slug
+from edition.spans import Span, span
+
+QA_LABEL = re.compile(r"^(?P<label>(?P<name>QUESTION|ANSWER|Question|Answer|Q|A|INTERVIEWER|Interviewer|"
+                      r"QUESTIONER|Questioner|RESPONDENT|Respondent)\s*[:.])\s+(?=\S)")
+COLON_LABEL = re.compile(rf"^(?P<label>(?P<name>(?:{HONORIFICS}\.?\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}}"
+                         rf"(?:\s+\([^)]{{1,40}}\))?)\s*:)\s+(?=\S)")
+RUN_IN_LABEL = re.compile(rf"(?:^|(?<=[.?!”\"]\s))(?P<label>(?P<name>{HONORIFICS}\.?\s+[A-Z][A-Z’'-]+(?:\s+[A-Z][A-Z’'-]+)?)\.)\s+(?=[A-Z“\"])")
+PERIOD_LABEL = re.compile(r"^(?P<label>(?P<name>[A-Z][a-z]{2,}|[A-Z]{2,}[a-z]?)\.)\s+(?=[A-Z“\"‘])")
+DRAMA_LABEL = re.compile(r"^(?P<label>(?P<name>[A-Z][A-Z’'.-]+(?:\s[A-Z][A-Z’'.-]+){0,2}))(?:\s{2,}|\t)(?=\S)")
+STAGE = re.compile(r"^\s*\[[^\]]*\]\s*$|^\s*\((?:enter|exit|exeunt|aside|they|he|she|all)\b[^)]*\)\s*$", re.I)
+
+QUESTION_NAMES = {"question", "q", "interviewer", "questioner"}
+ANSWER_NAMES = {"answer", "a", "respondent"}
+NOT_LABELS = {"note", "notes", "source", "sources", "update", "updated", "edit", "warning", "ps", "p.s",
+              "postscript", "chapter", "part", "example", "figure", "table", "summary", "abstract",
+              "keywords", "title", "author", "date", "subject", "re", "from", "to", "cc", "first published",
+              "published", "transcribed", "transcription", "editors note", "editor's note", "editor’s note",
+              "translator's note", "html mark-up", "markup", "written", "delivered", "copyleft",
+              "public domain", "tags", "filed under", "posted", "transcript", "contents", "index",
+              "reference", "references", "see also", "thus", "but", "and", "so", "yes", "no", "now",
+              "the", "this", "that", "here", "there", "then", "however", "first", "second", "third",
+              "finally", "in short", "in fact", "result", "conclusion", "introduction", "question",
+              "answer", "day", "act", "scene", "enter", "exit", "exeunt"}
+TEXT_KIND_WORDS = (("hearing", re.compile(r"\b(hearings?|testimony|testif\w+|deposition|committee|"
+                                          r"senate|congress\w*|tribunal|inquiry)\b", re.I)),
+                   ("interview", re.compile(r"\b(interview\w*|q\s*&\s*a|questions and answers|"
+                                            r"press conference|panel|conversation with|in conversation)\b", re.I)))
+
+
+@dataclass
+class Turn:
+    start: int          # where the label begins
+    label_end: int      # where the label ends
+    name: str           # the name part of the label, as written
+    family: str
+    block: int          # index of the block it starts in
+    line: Line
+    key: str = ""       # the person it resolves to
+    end: int = 0
+
+
+@dataclass
+class Person:
+    key: str
+    name: str
+    role: str = ""      # "question" or "answer" where the text is an interview or hearing
+    forms: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Speech:
+    """What the speech recogniser found: spans, persons, and the kind of text the turns make."""
+
+    spans: list[Span]
+    persons: list[Person]
+    kind: str
+
+
+def recognise(text: str, blocks: list[Block], claimed: list[Span], context: str, author: str,
+              interviewer: str, names: dict[str, str]) -> Speech:
+    """Find turns and persons. `context` is the front matter's words (title, notes) that say what
+    kind of text this is; `author`/`interviewer` name who answers and who asks; `names` maps label
+    forms to persons' names (from a sidecar)."""
+    blocking = [s for s in claimed if s.kind != "div" or s.attr("type")]  # sections hold turns
+    free = [b for b in blocks if not any(s.start <= b.start < s.end for s in blocking)]
+    drama = _drama_turns(free)
+    if drama:
+        return _drama(text, free, drama, names)
+    turns = _labelled_turns(free)
+    if not turns:
+        return Speech([], [], _kind_without_turns(context))
+    kind = _dialogue_kind(turns, context)
+    persons = _resolve_persons(turns, kind, author, interviewer, names)
+    _close_turns(turns, free, claimed, text)
+    if kind in {"interview", "hearing"}:
+        _assign_roles(turns, persons, text, author, kind)
+    spans = []
+    for turn in turns:
+        person = persons[turn.key]
+        ana = {"question": "#question", "answer": "#answer"}.get(person.role, "")
+        spans.append(span(turn.start, turn.end, "sp", f"speech.{turn.family}", who="#" + person.key, ana=ana,
+                          note=person.name))
+        spans.append(span(turn.start, turn.label_end, "speaker", f"speech.{turn.family}-label"))
+    return Speech(spans, list(persons.values()), kind)
+
+
+# -- labelled prose turns ---------------------------------------------------------------------
+
+def _labelled_turns(blocks: list[Block]) -> list[Turn]:
+    """Turns from the label family the text really uses (the one that recurs at line starts)."""
+    candidates: dict[str, list[Turn]] = {"qa": [], "colon": [], "period": []}
+    for index, block in enumerate(blocks):
+        for position, line in enumerate(block.lines):
+            for family, pattern in (("qa", QA_LABEL), ("colon", COLON_LABEL), ("period", PERIOD_LABEL)):
+                if family == "period" and position:
+                    continue
+                if match := pattern.match(line.text.lstrip()):
+                    offset = line.content_start
+                    name = match["name"].strip()
+                    if family != "qa" and _normal(name) in NOT_LABELS:
+                        continue
+                    candidates[family].append(Turn(offset, offset + len(match["label"]), name, family, index, line))
+                    break
+    qa = candidates["qa"]
+    if _recurs(qa, distinct=2, total=3) or _recurs(qa, distinct=1, total=3):
+        turns = qa + [t for t in candidates["colon"] if t.start not in {q.start for q in qa}
+                      and _recurring_name(t, candidates["colon"])]
+    elif _recurs(candidates["colon"], distinct=2, total=3):
+        turns = [t for t in candidates["colon"] if _recurring_name(t, candidates["colon"]) or
+                 _is_honorific(t.name)]
+    elif _recurs(candidates["period"], distinct=2, total=4):
+        turns = [t for t in candidates["period"] if _recurring_name(t, candidates["period"])]
+    else:
+        return []
+    turns += _run_in_turns(blocks, turns)
+    return sorted(turns, key=lambda t: t.start)
+
+
+def _recurs(turns: list[Turn], distinct: int, total: int) -> bool:
+    names = Counter(_normal(t.name) for t in turns)
+    return len(names) >= distinct and sum(names.values()) >= total and (
+        distinct == 1 or sum(1 for n in names.values() if n >= 2) >= 1)
+
+
+def _recurring_name(turn: Turn, family: list[Turn]) -> bool:
+    """A label counts when its person labels more than one turn, or others of its shape do."""
+    mine = _normal(turn.name)
+    same = sum(1 for t in family if _normal(t.name) == mine)
+    return same >= 2 or _is_honorific(turn.name) or (len(turn.name) <= 24 and turn.line.start == turn.start)
+
+
+def _is_honorific(name: str) -> bool:
+    return re.match(rf"{HONORIFICS}\.?\s+[A-Z]", name) is not None
+
+
+def _run_in_turns(blocks: list[Block], turns: list[Turn]) -> list[Turn]:
+    """Old-style transcripts run a new turn into a paragraph: '… didn't you? Mr. SULLIVAN. What is it?'"""
+    if not any(_is_honorific(t.name) for t in turns):
+        return []
+    starts = {t.start for t in turns}
+    found = []
+    for index, block in enumerate(blocks):
+        for line in block.lines:
+            for match in RUN_IN_LABEL.finditer(line.text):
+                offset = line.start + match.start("label")
+                if offset not in starts and offset != line.content_start:
+                    found.append(Turn(offset, offset + len(match["label"]), match["name"], "run-in", index, line))
+    return found
+
+
+def _close_turns(turns: list[Turn], blocks: list[Block], claimed: list[Span], text: str) -> None:
+    """A turn runs to the next turn, or to the next heading or other claimed block, whichever is first."""
+    stops = sorted({s.start for s in claimed if s.kind in {"head", "div", "titlePage", "epigraph"}})
+    block_ends = [b.end for b in blocks]
+    for turn, following in zip(turns, turns[1:] + [None]):
+        limit = following.start if following else len(text)
+        stop = next((s for s in stops if turn.start < s < limit), limit)
+        ends = [e for e in block_ends if e <= stop and e > turn.start]
+        turn.end = ends[-1] if ends and (following is None or stop != following.start or
+                                         following.line.content_start == following.start) else stop
+        turn.end = len(text[:turn.end].rstrip())
+
+
+def _normal(name: str) -> str:
+    name = re.sub(rf"^{HONORIFICS}\.?\s+", "", name.strip())
+    name = re.sub(r"\s*\([^)]*\)", "", name)
+    return re.sub(r"[^\w\s'’]", "", name).strip().lower().replace("’", "'")
+
+
+def _resolve_persons(turns: list[Turn], kind: str, author: str, interviewer: str,
+                     names: dict[str, str]) -> dict[str, Person]:
+    """One person per speaker, however the label varies: 'Jane Doe:', 'JD:', 'Doe:', 'Ms. DOE:'."""
+    persons: dict[str, Person] = {}
+    full_names: dict[str, str] = {}
+    for turn in turns:
+        normal = _normal(turn.name)
+        if normal in QUESTION_NAMES | ANSWER_NAMES:
+            role = "question" if normal in QUESTION_NAMES else "answer"
+            given = names.get(turn.name) or names.get(normal) or (interviewer if role == "question" else author)
+            display = given or ("Interviewer" if role == "question" else "Interviewee")
+            key = slug(display)
+        else:
+            key_name = _same_person(normal, full_names) or normal
+            full_names.setdefault(key_name, turn.name)
+            display = names.get(turn.name) or names.get(normal) or _display(full_names[key_name])
+            key = slug(_normal(display) if not names.get(turn.name) else display)
+            role = ""
+        person = persons.setdefault(key, Person(key, display, role))
+        person.forms.add(turn.name)
+        turn.key = key
+    return persons
+
+
+def _same_person(normal: str, known: dict[str, str]) -> str | None:
+    """'jd' or 'doe' after 'jane doe' is the same person."""
+    for full in known:
+        words = full.split()
+        if len(words) < 2:
+            continue
+        initials = "".join(w[0] for w in words)
+        if normal in (initials, words[-1]) or normal.replace(".", "").replace(" ", "") == initials:
+            return full
+    return None
+
+
+def _display(name: str) -> str:
+    """'Mr. NORTH' → 'Mr. North', 'FLAVIUS' → 'Flavius', 'Jane Doe' unchanged."""
+    return " ".join(w.capitalize() if w.isupper() and len(w) > 1 else w for w in name.split())
+
+
+def _dialogue_kind(turns: list[Turn], context: str) -> str:
+    if any(t.family == "qa" for t in turns):
+        return "hearing" if TEXT_KIND_WORDS[0][1].search(context) else "interview"
+    for kind, words in TEXT_KIND_WORDS:
+        if words.search(context):
+            return kind
+    if sum(1 for t in turns if _is_honorific(t.name)) >= len(turns) / 2:
+        return "hearing"
+    return "dialogue"
+
+
+def _kind_without_turns(context: str) -> str:
+    return "interview" if TEXT_KIND_WORDS[1][1].search(context) else "prose"
+
+
+def _assign_roles(turns: list[Turn], persons: dict[str, Person], text: str, author: str, kind: str) -> None:
+    """Who asks and who answers: labels say it where they can; otherwise the one who asks least
+    and says most (or the author, or the witness the title names) answers, and everyone else asks."""
+    unknown = [p for p in persons.values() if not p.role]
+    if not unknown:
+        return
+    asked = Counter()
+    said = Counter()
+    count = Counter()
+    for turn in turns:
+        body = text[turn.label_end:turn.end]
+        count[turn.key] += 1
+        said[turn.key] += len(body.split())
+        asked[turn.key] += "?" in body
+    answerers = [p for p in unknown if author and _normal(author).split()[-1:] == p.key.split("-")[-1:]]
+    if not answerers and not any(p.role == "answer" for p in persons.values()):
+        ranked = sorted(unknown, key=lambda p: (asked[p.key] / count[p.key] >= 0.5, -said[p.key]))
+        answerers = ranked[:1]
+    for person in unknown:
+        person.role = "answer" if person in answerers else "question"
+
+
+# -- drama ------------------------------------------------------------------------------------
+
+def _drama_turns(blocks: list[Block]) -> list[Turn]:
+    """Drama sets the speaker in capitals at the start of a line, two spaces before the speech."""
+    turns = []
+    for index, block in enumerate(blocks):
+        line = block.lines[0]
+        if match := DRAMA_LABEL.match(line.text):
+            name = match["name"]
+            if len(name) >= 2 and _normal(name) not in NOT_LABELS:
+                start = line.content_start
+                turns.append(Turn(start, start + len(name), name, "drama", index, line))
+    names = Counter(_normal(t.name) for t in turns)
+    if len(names) >= 2 and sum(names.values()) >= 4:
+        return turns
+    return []
+
+
+def _drama(text: str, blocks: list[Block], turns: list[Turn], names: dict[str, str]) -> Speech:
+    """Each turn is its block; verse speakers get `l` per line, prose speakers one `p`, and
+    bracketed lines are `stage` directions."""
+    persons = _resolve_persons(turns, "drama", "", "", names)
+    verse = _verse_speakers(blocks, turns)
+    spans = []
+    for turn in turns:
+        block = blocks[turn.block]
+        turn.end = block.end
+        person = persons[turn.key]
+        spans.append(span(turn.start, turn.end, "sp", "speech.drama", who="#" + person.key, note=person.name))
+        spans.append(span(turn.start, turn.label_end, "speaker", "speech.drama-label"))
+        spans += _drama_lines(text, block, turn, turn.key in verse)
+    for block in blocks:
+        if all(STAGE.match(line.text) for line in block.lines) and not any(
+                t.start <= block.start < t.end for t in turns):
+            spans.append(span(block.start, block.end, "stage", "speech.stage-direction"))
+    return Speech(spans, list(persons.values()), "drama")
+
+
+def _verse_speakers(blocks: list[Block], turns: list[Turn]) -> set[str]:
+    """Verse capitalises every line; a speaker whose run-over lines start in lower case speaks prose."""
+    evidence: dict[str, list[bool]] = {}
+    for turn in turns:
+        for line in blocks[turn.block].lines[1:]:
+            if not STAGE.match(line.text):
+                evidence.setdefault(turn.key, []).append(line.stripped[:1].isupper())
+    return {key for key, capitals in evidence.items() if capitals and all(capitals)}
+
+
+def _drama_lines(text: str, block: Block, turn: Turn, verse: bool) -> list[Span]:
+    spans = []
+    prose_start = None
+    pieces = []
+    for position, line in enumerate(block.lines):
+        start = line.content_start if position else _skip_space(text, turn.label_end)
+        if STAGE.match(line.text):
+            pieces.append(("stage", line.content_start, line.content_end))
+        else:
+            pieces.append(("line", start, line.content_end))
+    for kind, start, end in pieces:
+        if kind == "stage":
+            if prose_start is not None:
+                spans.append(span(prose_start, prose_end, "p", "speech.drama-prose"))
+                prose_start = None
+            spans.append(span(start, end, "stage", "speech.stage-direction"))
+        elif verse:
+            spans.append(span(start, end, "l", "speech.drama-verse-line"))
+        else:
+            prose_start = start if prose_start is None else prose_start
+            prose_end = end
+    if prose_start is not None:
+        spans.append(span(prose_start, prose_end, "p", "speech.drama-prose"))
+    return spans
+
+
+def _skip_space(text: str, offset: int) -> int:
+    while offset < len(text) and text[offset] in " \t":
+        offset += 1
+    return offset

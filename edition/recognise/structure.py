@@ -1,0 +1,133 @@
+"""Sections and paragraphs: headings that open a `div`, and `p` for every block nothing else claimed.
+
+A heading is a short line standing alone whose shape says "heading": numbered (Chapter 2, ACT 1,
+Scene 1, II.), underlined with ==== or ----, set in capitals, or in title case, or set off by a
+wide gap. Front matter and speech labels are never headings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from edition.blocks import Block
+from edition.spans import REMOVED, Span, span
+
+NUMBERED = re.compile(r"^(?P<kind>act|book|part|chapter|section|scene|canto|chapitre|kapitel|capítulo)\s+"
+                      r"([\dIVXLC]+|one|two|three|four|five|six|seven|eight|nine|ten|first|second|third)\b"
+                      r"[.:]?(\s.*)?$", re.I)
+ROMAN_OR_NUMBER = re.compile(r"^([IVXLC]+|\d{1,2})[.)]?(\s+\S.*)?$")
+UNDERLINE = re.compile(r"^(=+|-+|~+|\*+)$")
+MINOR_WORDS = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with",
+               "from", "as", "vs", "via", "into", "over", "nor", "de", "la", "le", "et", "und", "der",
+               "die", "das", "y", "el", "del"}
+#: Outer sections first: an ACT holds scenes, a part holds chapters.
+LEVEL = {"book": 1, "part": 1, "act": 1, "chapter": 2, "scene": 2, "section": 2, "canto": 2,
+         "chapitre": 2, "kapitel": 2, "capítulo": 2}
+TERMINAL = (".", ",", ";", "?", "!", "…", "”", "\"", "’")
+
+
+def headings(blocks: list[Block], claimed: list[Span]) -> list[Span]:
+    """`head` spans, a `div` for each running to the next heading of its level or above, and
+    removal spans for setext underlines (decoration carried by the `head` itself)."""
+    body = [b for b in blocks if not _claimed(b, claimed)]
+    found: list[tuple[Block, int, list[Span]]] = []
+    for index, block in enumerate(body):
+        following = body[index + 1] if index + 1 < len(body) else None
+        level = heading_level(block, following)
+        if level:
+            extra = []
+            if len(block.lines) == 2:
+                underline = block.lines[1]
+                extra.append(span(underline.content_start, underline.content_end, REMOVED, "structure.setext-underline",
+                                  note="heading underline (decoration)"))
+            found.append((block, level, extra))
+    spans: list[Span] = []
+    end_of_body = body[-1].end if body else 0
+    for index, (block, level, extra) in enumerate(found):
+        head_end = block.lines[0].content_end
+        spans.append(span(block.start, head_end, "head", "structure.heading"))
+        spans += extra
+        closing = next((b.start for b, lvl, _ in found[index + 1:] if lvl <= level), None)
+        div_end = _end_before(body, closing) if closing is not None else end_of_body
+        spans.append(span(block.start, div_end, "div", f"structure.section-level-{level}"))
+    return spans
+
+
+def heading_level(block: Block, following: Block | None) -> int:
+    """1 or 2 when the block is a heading (1 for the outer kind), else 0."""
+    lines = [line.stripped for line in block.lines]
+    if len(lines) == 2 and UNDERLINE.match(lines[1]) and len(lines[1]) >= 3:
+        return 1 if lines[1][0] == "=" else 2
+    if len(lines) != 1 or following is None:
+        return 0
+    text = lines[0]
+    if match := NUMBERED.match(text):
+        return LEVEL.get(match["kind"].lower(), 2)
+    words = text.split()
+    if not words or len(words) > 12 or len(text) > 90 or text.endswith(TERMINAL) or text.endswith(":"):
+        return 0
+    if ROMAN_OR_NUMBER.match(text):
+        return 2
+    if text.startswith(("[", "(", "“", "\"", "‘", "'", "~", "—", "–", "-", "*", "•")):
+        return 0
+    if text.isupper() and len(words) <= 8 and len(text) > 3:
+        return 2
+    if _title_case(words) and (block.blank_before >= 2 or following.words >= 15):
+        return 2
+    return 2 if block.blank_before >= 2 and following.blank_before <= 1 and following.words >= 30 else 0
+
+
+def _title_case(words: list[str]) -> bool:
+    significant = [w for w in words if w.lower().strip("(),:") not in MINOR_WORDS]
+    return bool(significant) and words[0][:1].isupper() and all(
+        w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha() for w in significant)
+
+
+def _end_before(body: list[Block], start: int) -> int:
+    previous = [b for b in body if b.end <= start]
+    return previous[-1].end if previous else start
+
+
+def _claimed(block: Block, claimed: list[Span]) -> bool:
+    return any(s.start <= block.start and block.end <= s.end for s in claimed)
+
+
+BLOCK_KINDS = ("p", "head", "l", "lg", "quote", "stage", "titlePage", "bibl", "epigraph", "speaker", "list",
+               REMOVED)
+
+
+def paragraphs(text: str, blocks: list[Block], spans: list[Span]) -> list[Span]:
+    """A `p` for each stretch of a block that no block-level span covers; turns and labels split it."""
+    covering = [s for s in spans if s.kind in BLOCK_KINDS]
+    cuts = sorted({s.start for s in spans if s.kind == "sp"})
+    labels = [s for s in spans if s.kind == "speaker"]
+    found = []
+    for block in blocks:
+        if any(s.start <= block.start and block.end <= s.end for s in covering):
+            continue
+        for start, end in _pieces(block, cuts, labels, covering):
+            piece = text[start:end]
+            start += len(piece) - len(piece.lstrip())
+            end -= len(piece) - len(piece.rstrip())
+            if end > start:
+                found.append(span(start, end, "p", "structure.paragraph"))
+    return found
+
+
+def _pieces(block: Block, cuts: list[int], labels: list[Span], covering: list[Span]) -> list[tuple[int, int]]:
+    """The parts of a block outside labels and other blocks' spans, split where a turn begins."""
+    text_ranges = [(block.start, block.end)]
+    for other in covering + labels:
+        text_ranges = [piece for a, b in text_ranges for piece in _minus(a, b, other.start, other.end)]
+    pieces = []
+    for a, b in text_ranges:
+        inner = [c for c in cuts if a < c < b]
+        for left, right in zip([a] + inner, inner + [b]):
+            pieces.append((left, right))
+    return [(a, b) for a, b in pieces if b > a]
+
+
+def _minus(a: int, b: int, c: int, d: int) -> list[tuple[int, int]]:
+    if d <= a or c >= b:
+        return [(a, b)]
+    return [(x, y) for x, y in ((a, c), (d, b)) if y > x]
