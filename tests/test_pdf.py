@@ -173,10 +173,17 @@ def test_the_index_of_persons_gives_the_pages_where_they_speak(built):
     volume = built / "volume.pdf"
     page_texts = pages(volume)
     index = page_texts[contents(volume)["Index of Persons"] - 1]
-    entries = dict(re.findall(r"^\s*(\S.*?), ([\d, ]+)$", index, flags=re.MULTILINE))
+    entries = dict(re.findall(r"^\s*(\S.*?), ([\d, –]+)$", index, flags=re.MULTILINE))
     start = contents(volume)[SAMPLE_TITLE]
-    assert int(entries["Jane Doe"].split(", ")[0]) == page_of(page_texts, "ANSWER: Foreign policy", after=start - 1)
-    assert int(entries["COBBLER"].split(", ")[0]) == page_of(page_texts, "COBBLER Truly, sir", after=start - 1)
+
+    def first_page(name: str) -> int:
+        return int(re.split("[,–]", entries[name])[0])
+
+    assert first_page("Jane Doe") == page_of(page_texts, "ANSWER: Foreign policy", after=start - 1)
+    assert first_page("COBBLER") == page_of(page_texts, "COBBLER Truly, sir", after=start - 1)
+    for locators in entries.values():  # each page named once, in ascending order
+        numbers = [int(number) for number in re.findall(r"\d+", locators)]
+        assert numbers == sorted(set(numbers)), locators
 
 
 # ---- the file ----
@@ -281,3 +288,24 @@ def test_volume_contents_list_both_seed_texts_at_their_pages(built):
     after_contents = page_of(page_texts, "Contents")
     for title, number in listing.items():
         assert page_of(page_texts, title, after=after_contents) == number, title
+
+
+def test_the_index_names_each_page_once_and_runs_as_ranges(tmp_path):
+    from lxml import etree
+
+    tei = etree.parse(str(SAMPLE))
+    ns = {"tei": "http://www.tei-c.org/ns/1.0"}
+    body = tei.find(".//tei:body", ns)
+    answer = tei.find(".//tei:sp[@ana='#answer']", ns)
+    for _ in range(40):  # Jane Doe answers again and again, several times a page, over many pages
+        body.append(etree.fromstring(etree.tostring(answer)))
+    long_text = tmp_path / "long.xml"
+    tei.write(str(long_text), encoding="utf-8")
+    assert build_pdf([long_text], tmp_path / "pdf", jobs=1, report=lambda message: None)
+    volume = tmp_path / "pdf" / "volume.pdf"
+    page_texts = pages(volume)
+    index = flat(page_texts[contents(volume)["Index of Persons"] - 1])
+    first = page_of(page_texts, "ANSWER: Foreign policy", after=contents(volume)[SAMPLE_TITLE] - 1)
+    last = max(number for number, text in enumerate(page_texts, start=1) if "ANSWER: Foreign policy" in flat(text))
+    assert last - first >= 2
+    assert f"Jane Doe, {first}–{last}" in index

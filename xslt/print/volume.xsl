@@ -8,15 +8,26 @@
   the texts' and turns' ids, and print.css shows each link as target-counter(attr(href url), page).
   Persons are matched across texts by name (each text has its own xml:ids), so that one person who
   speaks in two texts has one index entry.
+
+  A person often speaks several times on one page, and the index should name that page once. Only
+  typesetting knows which turns share a page, so pdf.py typesets the volume, reads where each turn
+  landed, and runs this stylesheet again with $turn-pages; the index then links the first turn
+  of each person on each page. Without the parameter every turn is linked.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:ed="urn:edition"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   exclude-result-prefixes="#all">
 
   <xsl:variable name="ed:volume-title" select="'Collected Texts'"/>
+
+  <!-- "turn-ID=PAGE turn-ID=PAGE …": where a first typesetting put each turn (ed:turn-id). -->
+  <xsl:param name="turn-pages" as="xs:string" select="''"/>
+  <xsl:variable name="ed:page-of-turn" as="map(xs:string, xs:string)" select="map:merge(
+    tokenize($turn-pages) ! map { substring-before(., '=') : substring-after(., '=') })"/>
 
   <xsl:template match="/tei:teiCorpus">
     <xsl:variable name="texts" as="element(tei:TEI)*">
@@ -88,7 +99,7 @@
        print.css shows as the page number. -->
   <xsl:template name="ed:index-of-persons">
     <xsl:param name="texts" as="element(tei:TEI)*"/>
-    <xsl:variable name="turns" select="$texts//tei:sp[@who]"/>
+    <xsl:variable name="turns" select="$texts ! .//tei:sp[@who]"/>
     <section class="index" id="index-of-persons">
       <h1 class="running-title">Index of Persons</h1>
       <ul>
@@ -97,14 +108,45 @@
           <li>
             <span class="index-name"><xsl:value-of select="current-grouping-key()"/></span>
             <xsl:text> </xsl:text>
-            <xsl:for-each select="current-group()">
-              <a class="page-ref" href="#{ed:turn-id(.)}"></a>
-            </xsl:for-each>
+            <xsl:call-template name="ed:locators">
+              <xsl:with-param name="turns" select="current-group()"/>
+            </xsl:call-template>
           </li>
         </xsl:for-each-group>
       </ul>
     </section>
   </xsl:template>
+
+  <!-- A person's turns as locators: one per page ("5, 8"), and a run of three or more pages as a
+       range between its first and last turn ("12–15"). Before the page facts are known, one per turn. -->
+  <xsl:template name="ed:locators">
+    <xsl:param name="turns" as="element(tei:sp)*"/>
+    <xsl:variable name="first-on-page" as="element(tei:sp)*">
+      <xsl:for-each-group select="$turns" group-by="($ed:page-of-turn(ed:turn-id(.)), ed:turn-id(.))[1]">
+        <xsl:sequence select="."/>
+      </xsl:for-each-group>
+    </xsl:variable>
+    <xsl:for-each-group select="$first-on-page" group-adjacent="ed:page-run-key(., position())">
+      <span class="locator">
+        <a class="page-ref" href="#{ed:turn-id(.)}"></a>
+        <xsl:if test="count(current-group()) ge 3">
+          <xsl:text>&#x2013;</xsl:text>
+          <a class="page-ref" href="#{ed:turn-id(current-group()[last()])}"></a>
+        </xsl:if>
+      </span>
+      <xsl:if test="count(current-group()) = 2">
+        <span class="locator"><a class="page-ref" href="#{ed:turn-id(current-group()[2])}"></a></span>
+      </xsl:if>
+    </xsl:for-each-group>
+  </xsl:template>
+
+  <!-- Equal for turns on consecutive pages (page minus position), unique when the page is unknown. -->
+  <xsl:function name="ed:page-run-key" as="xs:string">
+    <xsl:param name="sp" as="element(tei:sp)"/>
+    <xsl:param name="position" as="xs:integer"/>
+    <xsl:variable name="page" select="$ed:page-of-turn(ed:turn-id($sp))"/>
+    <xsl:sequence select="if (exists($page)) then string(xs:integer($page) - $position) else ed:turn-id($sp)"/>
+  </xsl:function>
 
   <!-- The names of the persons a turn's @who points at, looked up in the turn's own text (the
        xml:ids of different texts may repeat). -->
