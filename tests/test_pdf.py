@@ -51,8 +51,9 @@ def lines(pdf: Path) -> list[str]:
 
 
 def flat(text: str) -> str:
-    """Text with the line breaks and the justification's extra spaces taken out."""
-    return " ".join(text.split())
+    """Text with the line breaks, the hyphens typesetting added at them (U+2010) and the
+    justification's extra spaces taken out."""
+    return " ".join(re.sub("\u2010\\s*\n\\s*", "", text).split())
 
 
 def page_of(page_texts: list[str], needle: str, after: int = 0) -> int:
