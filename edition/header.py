@@ -19,6 +19,8 @@ from edition.tei import serialise, sub, tei
 if TYPE_CHECKING:
     from edition.pipeline import Analysis
 
+ROLES = {"interview": {"question": "interviewer", "answer": "interviewee"},
+         "hearing": {"question": "examiner", "answer": "witness"}}
 CITATION_PARTS = {"author", "title", "pubPlace", "publisher", "biblScope", "date", "q", "choice"}
 QUESTION_ANSWER = (("question", "A question put to the person interviewed or examined."),
                    ("answer", "An answer given by the person interviewed or examined."))
@@ -169,7 +171,7 @@ def _profile_desc(header: etree._Element, analysis: Analysis) -> None:
         for person in analysis.persons:
             element = sub(people, "person", {"xml:id": person.key})
             if person.role:
-                element.set("role", "interviewer" if person.role == "question" else "interviewee")
+                element.set("role", ROLES.get(analysis.kind, ROLES["interview"])[person.role])
             sub(element, "persName", text=person.name)
 
 

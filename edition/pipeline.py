@@ -68,7 +68,15 @@ def analyse(source: Source, sidecar: Sidecar) -> Analysis:
     spans += [q for host in spans if host.kind in INLINE_HOSTS for q in _inline(text, host)]
     spans += _corrections(source, sidecar, spans)
     spans += _layout(content, spans)
-    return Analysis(source, sidecar, spans, found.persons, sidecar.kind or found.kind, _suspicious(source))
+    kind = sidecar.kind or (found.kind if found.kind != "prose" else _prose_kind(removed))
+    return Analysis(source, sidecar, spans, found.persons, kind, _suspicious(source))
+
+
+def _prose_kind(removed: list[Span]) -> str:
+    """Prose with a comment form or share buttons around it was a blog post; otherwise an essay."""
+    blog_rules = {"boiler.comment-section", "boiler.comment-form-line", "boiler.site-furniture",
+                  "boiler.share-button"}
+    return "blog" if any(s.rule in blog_rules for s in removed) else "essay"
 
 
 def _first(text: str, spans: list[Span], kind: str) -> str:

@@ -138,3 +138,14 @@ def _is_author_list(text: str) -> bool:
 
 def _has_imprint(text: str) -> bool:
     return bool(IMPRINT.search(text) or PUBLISHER.search(text))
+
+
+def bibl_xml(citation: str) -> str:
+    """A citation as one line of TEI: `<bibl xmlns="…">…</bibl>`."""
+    from lxml import etree
+
+    from edition.tei import serialise, tei
+
+    spans = parse_citation(citation)
+    element = serialise(citation, spans[1:], tei("bibl"), 0, len(citation.rstrip()))
+    return etree.tostring(element, encoding="unicode")

@@ -291,7 +291,7 @@ def _drama(text: str, blocks: list[Block], turns: list[Turn], names: dict[str, s
         person = persons[turn.key]
         spans.append(span(turn.start, turn.end, "sp", "speech.drama", who="#" + person.key, note=person.name))
         spans.append(span(turn.start, turn.label_end, "speaker", "speech.drama-label"))
-        spans += _drama_lines(text, block, turn, turn.key in verse)
+        spans += _drama_lines(text, block, turn, turn.key in verse and _metrical(block, turn, text))
     for block in blocks:
         if all(STAGE.match(line.text) for line in block.lines) and not any(
                 t.start <= block.start < t.end for t in turns):
@@ -307,6 +307,24 @@ def _verse_speakers(blocks: list[Block], turns: list[Turn]) -> set[str]:
             if not STAGE.match(line.text):
                 evidence.setdefault(turn.key, []).append(line.stripped[:1].isupper())
     return {key for key, capitals in evidence.items() if capitals and all(capitals)}
+
+
+def _metrical(block: Block, turn: Turn, text: str) -> bool:
+    """A one-line turn of a verse speaker is verse only at a verse line's length (8+ syllables);
+    a short reply in a prose exchange ('Thou art a cobbler, art thou?') is prose."""
+    if len(block.lines) > 1:
+        return True
+    return _syllables(text[turn.label_end:block.end]) >= 8
+
+
+def _syllables(line: str) -> int:
+    count = 0
+    for word in re.findall(r"[a-zA-Z]+", line.lower()):
+        groups = len(re.findall(r"[aeiouy]+", word))
+        if word.endswith("e") and not word.endswith(("le", "ee")) and groups > 1:
+            groups -= 1
+        count += max(1, groups)
+    return count
 
 
 def _drama_lines(text: str, block: Block, turn: Turn, verse: bool) -> list[Span]:

@@ -56,13 +56,14 @@ def headings(blocks: list[Block], claimed: list[Span]) -> list[Span]:
 def heading_level(block: Block, following: Block | None) -> int:
     """1 or 2 when the block is a heading (1 for the outer kind), else 0."""
     lines = [line.stripped for line in block.lines]
+    if match := NUMBERED.match(lines[0]):
+        if len(lines) == 1 or (len(lines) == 2 and UNDERLINE.match(lines[1])):
+            return LEVEL.get(match["kind"].lower(), 2)
     if len(lines) == 2 and UNDERLINE.match(lines[1]) and len(lines[1]) >= 3:
         return 1 if lines[1][0] == "=" else 2
     if len(lines) != 1 or following is None:
         return 0
     text = lines[0]
-    if match := NUMBERED.match(text):
-        return LEVEL.get(match["kind"].lower(), 2)
     words = text.split()
     if not words or len(words) > 12 or len(text) > 90 or text.endswith(TERMINAL) or text.endswith(":"):
         return 0
