@@ -60,7 +60,7 @@
 
   <xsl:function name="ed:lang" as="xs:string">
     <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:sequence select="($tei/tei:text/@xml:lang, $tei/@xml:lang, 'en')[normalize-space()][1]/normalize-space()"/>
+    <xsl:sequence select="(($tei/tei:text/@xml:lang, $tei/@xml:lang) ! normalize-space(), 'en')[. ne ''][1]"/>
   </xsl:function>
 
 </xsl:stylesheet>
