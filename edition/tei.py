@@ -20,7 +20,7 @@ STRUCTURAL = {"TEI", "teiHeader", "text", "front", "body", "back", "div", "sp", 
               "epigraph", "titlePage", "docTitle", "listPerson", "person", "fileDesc", "titleStmt",
               "publicationStmt", "sourceDesc", "encodingDesc", "editorialDecl", "classDecl",
               "taxonomy", "category", "profileDesc", "particDesc", "revisionDesc", "respStmt",
-              "list", "availability", "choice", "textClass", "creation"}
+              "list", "availability", "textClass", "creation"}
 #: Elements that lay out as blocks inside a structural parent (one per indented line).
 BLOCKS = {"p", "l", "lg", "head", "sp", "speaker", "stage", "quote", "cit", "bibl", "epigraph",
           "div", "titlePage", "docTitle", "titlePart", "docAuthor", "docDate", "docImprint", "byline",
