@@ -21,6 +21,9 @@
         of the text ("Vol.3" → "3"); "" when the bibl has no such biblScope.
     ed:bibtex($bibl as element(tei:bibl)?, $key, $authors, $title, $year, $url) as xs:string
         a BibTeX entry (@article for a periodical, @book for a book, else @misc) for the text.
+    ed:has-imprint($bibl as element()?) as xs:boolean
+        true when the bibl says where or when the work appeared (a journal or book title, place,
+        publisher, date or scope), not merely the work's own title: worth citing as a publication.
   Needs dates.xsl and names.xsl, which it imports.
 -->
 <xsl:stylesheet version="3.0"
@@ -42,6 +45,12 @@
       else if ($scope/@n) then $scope/@n
       else analyze-string(string($scope), '\d+[a-z]?')/*:match"/>
     <xsl:sequence select="string-join(distinct-values($numbers ! string()), '&#x2013;')"/>
+  </xsl:function>
+
+  <xsl:function name="ed:has-imprint" as="xs:boolean">
+    <xsl:param name="bibl" as="element()?"/>
+    <xsl:sequence select="exists($bibl/(tei:title[@level = ('j', 'm', 's')] | tei:pubPlace
+      | tei:publisher | tei:date | tei:biblScope))"/>
   </xsl:function>
 
   <xsl:template name="ed:cite">

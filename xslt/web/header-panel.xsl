@@ -43,7 +43,7 @@
           <dt>Date</dt>
           <dd class="date"><xsl:apply-templates select="ed:creation-date(.)" mode="w:time"/></dd>
         </xsl:if>
-        <xsl:if test="ed:first-publication(.)">
+        <xsl:if test="ed:has-imprint(ed:first-publication(.))">
           <dt>First published</dt>
           <dd class="source">
             <xsl:call-template name="ed:cite">
@@ -153,7 +153,7 @@
         <xsl:text>, </xsl:text><span class="page-url" data-page-url="{$page}">{$page}</span>
         <xsl:text>.</xsl:text>
       </p>
-      <xsl:if test="ed:first-publication(.)">
+      <xsl:if test="ed:has-imprint(ed:first-publication(.))">
         <h3>First publication</h3>
         <p class="citation original-citation">
           <xsl:call-template name="ed:cite">

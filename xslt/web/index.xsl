@@ -66,7 +66,7 @@
         <xsl:value-of select="string-join((ed:join-names(ed:authors($tei)),
           ed:format-date(ed:creation-date($tei)), ed:kind-label(ed:kind($tei)))[. ne ''], ' · ')"/>
       </p>
-      <xsl:if test="ed:first-publication($tei)">
+      <xsl:if test="ed:has-imprint(ed:first-publication($tei))">
         <p class="source">First published: <xsl:call-template name="ed:cite">
             <xsl:with-param name="bibl" select="ed:first-publication($tei)"/>
           </xsl:call-template>
