@@ -3,8 +3,8 @@
   Speech: each turn (sp) as a block with its speaker label as the source writes it, set in small
   capitals (print.css). When the turn opens with prose, the label runs in at the start of that
   paragraph, as printed interviews and plays set it; before verse it stands on a line of its own.
-  The turn's class says whether it is a question or an answer (@ana), and its id is what the
-  volume's index of persons points at (ed:turn-id).
+  The turn's class says whether it is a question or an answer (@ana); its id and the empty span
+  that ends it (ed:turn-id, ed:turn-end-id) are what the volume's index of persons points at.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -16,12 +16,19 @@
   <xsl:template match="tei:sp">
     <div class="{string-join(('sp', tokenize(@ana) ! substring-after(., '#')), ' ')}" id="{ed:turn-id(.)}">
       <xsl:apply-templates/>
+      <span class="turn-end" id="{ed:turn-end-id(.)}"></span>
     </div>
   </xsl:template>
 
   <xsl:function name="ed:turn-id" as="xs:string">
     <xsl:param name="sp" as="element(tei:sp)"/>
     <xsl:sequence select="'turn-' || generate-id($sp)"/>
+  </xsl:function>
+
+  <!-- Where the turn ends: the index of persons gives the pages a long turn runs over. -->
+  <xsl:function name="ed:turn-end-id" as="xs:string">
+    <xsl:param name="sp" as="element(tei:sp)"/>
+    <xsl:sequence select="ed:turn-id($sp) || '-end'"/>
   </xsl:function>
 
   <xsl:template match="tei:speaker">

@@ -117,35 +117,44 @@
     </section>
   </xsl:template>
 
-  <!-- A person's turns as locators: one per page ("5, 8"), and a run of three or more pages as a
-       range between its first and last turn ("12–15"). Before the page facts are known, one per turn. -->
+  <!-- A person's turns as locators: the pages they speak on, each page once, and the pages a
+       stretch of speech covers as a range ("5–7"): from the page where the first of its turns
+       starts to the page where the last one ends. Turns whose pages are not known yet (the first
+       typesetting) get a locator each. -->
   <xsl:template name="ed:locators">
     <xsl:param name="turns" as="element(tei:sp)*"/>
-    <xsl:variable name="first-on-page" as="element(tei:sp)*">
-      <xsl:for-each-group select="$turns" group-by="($ed:page-of-turn(ed:turn-id(.)), ed:turn-id(.))[1]">
-        <xsl:sequence select="."/>
-      </xsl:for-each-group>
-    </xsl:variable>
-    <xsl:for-each-group select="$first-on-page" group-adjacent="ed:page-run-key(., position())">
-      <span class="locator">
-        <a class="page-ref" href="#{ed:turn-id(.)}"></a>
-        <xsl:if test="count(current-group()) ge 3">
-          <xsl:text>&#x2013;</xsl:text>
-          <a class="page-ref" href="#{ed:turn-id(current-group()[last()])}"></a>
-        </xsl:if>
-      </span>
-      <xsl:if test="count(current-group()) = 2">
-        <span class="locator"><a class="page-ref" href="#{ed:turn-id(current-group()[2])}"></a></span>
-      </xsl:if>
-    </xsl:for-each-group>
+    <xsl:iterate select="$turns">
+      <xsl:param name="runs" as="map(*)*" select="()"/>
+      <xsl:on-completion>
+        <xsl:for-each select="$runs">
+          <span class="locator">
+            <a class="page-ref" href="#{ed:turn-id(?first)}"></a>
+            <xsl:if test="?to gt ?from">
+              <xsl:text>&#x2013;</xsl:text>
+              <a class="page-ref" href="#{ed:turn-end-id(?last)}"></a>
+            </xsl:if>
+          </span>
+        </xsl:for-each>
+      </xsl:on-completion>
+      <xsl:variable name="from" select="ed:page-of(ed:turn-id(.))"/>
+      <xsl:variable name="to" select="ed:page-of(ed:turn-end-id(.))"/>
+      <xsl:variable name="run" select="$runs[last()]"/>
+      <xsl:next-iteration>
+        <xsl:with-param name="runs" select="
+          if (exists($run) and $from le $run?to + 1)
+          then ($runs[position() lt last()],
+                if ($to gt $run?to) then map:merge((map { 'last': ., 'to': $to }, $run), map { 'duplicates': 'use-first' })
+                else $run)
+          else ($runs, map { 'first': ., 'last': ., 'from': $from, 'to': $to })"/>
+      </xsl:next-iteration>
+    </xsl:iterate>
   </xsl:template>
 
-  <!-- Equal for turns on consecutive pages (page minus position), unique when the page is unknown. -->
-  <xsl:function name="ed:page-run-key" as="xs:string">
-    <xsl:param name="sp" as="element(tei:sp)"/>
-    <xsl:param name="position" as="xs:integer"/>
-    <xsl:variable name="page" select="$ed:page-of-turn(ed:turn-id($sp))"/>
-    <xsl:sequence select="if (exists($page)) then string(xs:integer($page) - $position) else ed:turn-id($sp)"/>
+  <!-- The page an anchor landed on in the first typesetting; empty before that, so that no
+       comparison holds and every turn stays a run of its own. -->
+  <xsl:function name="ed:page-of" as="xs:integer?">
+    <xsl:param name="anchor" as="xs:string"/>
+    <xsl:sequence select="$ed:page-of-turn($anchor) ! xs:integer(.)"/>
   </xsl:function>
 
   <!-- The names of the persons a turn's @who points at, looked up in the turn's own text (the
