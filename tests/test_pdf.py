@@ -310,3 +310,21 @@ def test_the_index_names_each_page_once_and_runs_as_ranges(tmp_path):
     last = max(number for number, text in enumerate(page_texts, start=1) if "ANSWER: Foreign policy" in flat(text))
     assert last - first >= 2
     assert f"Jane Doe, {first}–{last}" in index
+
+
+def test_a_bare_title_is_not_called_a_first_publication(tmp_path):
+    from lxml import etree
+
+    tei = etree.parse(str(SAMPLE))
+    ns = {"tei": "http://www.tei-c.org/ns/1.0"}
+    original = tei.find(".//tei:sourceDesc/tei:bibl[@type='original']", ns)
+    for part in list(original):
+        original.remove(part)
+    original.text = None
+    etree.SubElement(original, "{http://www.tei-c.org/ns/1.0}title").text = SAMPLE_TITLE
+    bare = tmp_path / "bare.xml"
+    tei.write(str(bare), encoding="utf-8")
+    assert build_pdf([bare], tmp_path / "pdf", jobs=1, report=lambda message: None)
+    first = flat(pages(tmp_path / "pdf" / "bare.pdf")[0])
+    assert "First published" not in first
+    assert first.count(SAMPLE_TITLE) == 1

@@ -32,7 +32,7 @@
       <xsl:if test="ed:creation-date($tei)">
         <p class="date"><xsl:value-of select="ed:format-date(ed:creation-date($tei))"/></p>
       </xsl:if>
-      <xsl:for-each select="ed:first-publication($tei)">
+      <xsl:for-each select="ed:first-publication($tei)[ed:names-a-publication(.)]">
         <p class="first-publication">
           <xsl:text>First published in </xsl:text>
           <xsl:call-template name="ed:cite">
@@ -42,6 +42,14 @@
       </xsl:for-each>
     </header>
   </xsl:template>
+
+  <!-- A bibl that says where something was published, not merely a title ("First published in"
+       would be false of a bare title). -->
+  <xsl:function name="ed:names-a-publication" as="xs:boolean">
+    <xsl:param name="bibl" as="element(tei:bibl)"/>
+    <xsl:sequence select="exists($bibl/(tei:title[@level = ('j', 'm')] | tei:pubPlace | tei:publisher
+      | tei:date | tei:biblScope))"/>
+  </xsl:function>
 
   <!-- At the end of each text, in small type: the transcription it was made from and the editorial
        decisions, so that the reader of a printout knows what was changed. -->
