@@ -26,6 +26,8 @@ INLINE_HOSTS = ("p", "l", "head", "stage", "titlePart")
 INTERVIEWER_IN_NOTE = re.compile(
     r"interview\w*\b[^.]{0,120}?\b(?:given\s+to|granted\s+to|to|by|conducted\s+by)\s+"
     r"(?:(?:the\s+)?(?:journalist|correspondent|reporter|writer)\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})")
+INTERVIEWEE = re.compile(r"\b(?i:interview|conversation|talk|q\s*&\s*a)\s+(?i:with)\s+"
+                         r"(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,3})")
 SUSPICIOUS = (("a digit inside a word", re.compile(r"\b[^\W\d_]+\d+[^\W\d_]+\b")),
               ("a doubled word", re.compile(r"\b(?P<word>[^\W\d_]+)\s+(?P=word)\b", re.I)))
 
@@ -57,7 +59,8 @@ def analyse(source: Source, sidecar: Sidecar) -> Analysis:
     body_blocks = [b for b in content if b.start >= front_end]
     spans += structure.headings(body_blocks, spans)
     front_text = " ".join(text[s.start:s.end] for s in spans if s.kind in {"titlePage", "div"})
-    author = sidecar.interviewee or next(iter(sidecar.authors), "") or _first(text, spans, "docAuthor")
+    author = sidecar.interviewee or _interviewee(front_text) or next(iter(sidecar.authors), "") or \
+        _first(text, spans, "docAuthor")
     found = speech.recognise(text, body_blocks, spans, front_text + " " + sidecar.kind, author,
                              sidecar.interviewer or _interviewer(text, spans), sidecar.speakers)
     spans += found.spans
@@ -81,6 +84,12 @@ def _prose_kind(removed: list[Span]) -> str:
 
 def _first(text: str, spans: list[Span], kind: str) -> str:
     return next((text[s.start:s.end].strip() for s in spans if s.kind == kind), "")
+
+
+def _interviewee(front_text: str) -> str:
+    """'An Interview with NAME', 'in conversation with NAME': the person who answers."""
+    match = INTERVIEWEE.search(front_text)
+    return match["name"] if match else ""
 
 
 def _interviewer(text: str, spans: list[Span]) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import tempfile
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -58,18 +59,20 @@ def build_pdf(tei_files: list[Path], out_dir: Path, jobs: int, report: Callable[
     work = [Job(tuple(tei_files), out_dir / VOLUME_NAME)]
     work += [Job((path,), out_dir / f"{path.stem}.pdf") for path in tei_files]
     spawn = multiprocessing.get_context("spawn")  # a fresh interpreter: no forked Saxon or Pango state
-    ok = True
+    started = time.monotonic()
     with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(work))), mp_context=spawn,
                              initializer=_start_worker) as pool:
         futures = [(job, pool.submit(_typeset, job)) for job in work]
-        for job, future in futures:
-            outcome = _outcome(job, future)
-            for problem in outcome.problems:
-                report(problem)
-            if outcome.pages:
-                report(f"{outcome.target}: {outcome.pages} pages")
-            ok &= not outcome.problems
-    return ok
+        outcomes = [_outcome(job, future) for job, future in futures]
+    for outcome in outcomes:
+        for problem in outcome.problems:
+            report(problem)
+    written = [outcome for outcome in outcomes if outcome.pages]
+    elapsed = time.monotonic() - started
+    pages = sum(outcome.pages for outcome in written)
+    report(f"pdf: {len(written)} PDFs ({pages} pages, the volume {outcomes[0].pages}) → {out_dir} "
+           f"in {elapsed:.1f} s")
+    return not any(outcome.problems for outcome in outcomes)
 
 
 def _outcome(job: Job, future) -> Outcome:

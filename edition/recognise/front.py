@@ -26,8 +26,9 @@ CREDIT = re.compile(
     r"online version|digitali[sz]ed(?: by)?|scanned(?: by)?|encoded(?: by)?|converted(?: by)?|"
     r"copyleft|public domain|copyright|©|source|written|delivered)\s*:?\s*(?P<who>.*)$", re.I)
 BYLINE = re.compile(
-    rf"^(?:(?P<posted>posted|published|written)(?:\s+on\s+(?P<date>.+?))?\s+)?"
-    rf"(?P<by>by|von|par|por|di|de)\s+(?P<name>(?:{HONORIFICS}\.?\s+)?[A-ZÀ-Þ][\w.'’ -]+?)\s*\.?$")
+    rf"^(?:(?P<posted>(?i:posted|published|written|publicado|publié|veröffentlicht))"
+    rf"(?:\s+(?i:on|el|le|am)\s+(?P<date>.+?))?\s+)?"
+    rf"(?P<by>(?i:by|von|par|por|di|de))\s+(?P<name>(?:{HONORIFICS}\.?\s+)?[A-ZÀ-Þ][\w.'’ -]+?)\s*\.?$")
 INTERVIEWED_BY = re.compile(r"^(?P<role>interview(?:ed)?\s+(?:by|with)|interviewer:?)\s+(?P<name>.+?)\s*\.?$", re.I)
 SECTION_HEADING = re.compile(r"^(act|scene|chapter|part|book|section|canto|chapitre|kapitel|capítulo)\s+"
                              r"([\dIVXLC]+|one|two|three|first|second)\b", re.I)
@@ -174,5 +175,5 @@ def _is_source_line(text: str) -> bool:
 
 def _credited(who: str) -> str:
     """The person a credit names: 'Einde O'Callaghan for the MIA.' → 'Einde O'Callaghan'."""
-    name = re.split(r"\s+(?:for|at|from|of|in|on)\s+|,|;|\.(?:\s|$)|\(", who.strip(), maxsplit=1)[0]
+    name = re.split(r"\s+(?:for|at|from|of|in|on)\s+|,|;|(?<!\b[A-Z])\.(?:\s|$)|\(", who.strip(), maxsplit=1)[0]
     return name.strip().rstrip(".")

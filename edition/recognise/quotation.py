@@ -42,13 +42,18 @@ def inline_quotes(text: str, start: int, end: int, rule_prefix: str = "quote") -
             continue
         before = text[offset - 1] if offset > start else " "
         after = text[offset + 1] if offset + 1 < end else " "
-        if _closes(ch, before, after, stack):
+        if _closes(ch, before, after, stack) and not _elision(text, stack[-1][0], offset):
             open_at, opening = stack.pop()
             found.append(span(open_at, offset + 1, "q", f"{rule_prefix}.{_family(opening)}", trim=(1, 1),
                               rend=rend(opening, ch)))
         elif _opens(ch, before, after):
             stack.append((offset, ch))
     return found
+
+
+def _elision(text: str, open_at: int, close_at: int) -> bool:
+    """Single marks around one or two letters are elisions, not quotations: rock 'n' roll."""
+    return text[open_at] in "'‘’" and close_at - open_at <= 3
 
 
 def _opens(ch: str, before: str, after: str) -> bool:
@@ -58,8 +63,8 @@ def _opens(ch: str, before: str, after: str) -> bool:
         return True
     if ch == "‘":
         return not before.isalnum()
-    if ch in "\"'”’»":  # straight marks, and a closing mark used to open (”Easily …”)
-        return (before.isspace() or before in "([{—–-/") and (after.isalnum() or after in "“‘\"'…")
+    if ch in "\"'”»":  # straight marks, and a closing double mark used to open (”Easily …”)
+        return (before.isspace() or before in "([{—–-/") and (after.isalpha() or after in "“‘\"'…")
     return False
 
 
@@ -80,7 +85,7 @@ def _closes(ch: str, before: str, after: str, stack: list[tuple[int, str]]) -> b
 def _family(opening: str) -> str:
     return {"“": "curly-double", "‘": "curly-single", "\"": "straight-double", "'": "straight-single",
             "«": "guillemets", "»": "guillemets-reversed", "„": "low-double", "‚": "low-single",
-            "”": "closing-mark-as-opening", "’": "closing-mark-as-opening"}.get(opening, "other")
+            "”": "closing-mark-as-opening"}.get(opening, "other")
 
 
 def quoted_whole(text: str, start: int, end: int) -> tuple[str, str] | None:
@@ -144,7 +149,9 @@ def blocks_quotes(text: str, blocks: list[Block], claimed: list[Span], body_star
 
 
 def _inside(block: Block, claimed: list[Span]) -> bool:
-    return any(s.start <= block.start < s.end for s in claimed if s.kind not in {"div", "sp"})
+    """Claimed already, or holding a speech label (a turn is not a quotation)."""
+    return any(s.start <= block.start < s.end for s in claimed if s.kind not in {"div", "sp"}) or any(
+        block.start <= s.start < block.end for s in claimed if s.kind == "speaker")
 
 
 def _is_attribution(block: Block) -> bool:

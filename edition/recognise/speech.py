@@ -167,14 +167,13 @@ def _run_in_turns(blocks: list[Block], turns: list[Turn]) -> list[Turn]:
 def _close_turns(turns: list[Turn], blocks: list[Block], claimed: list[Span], text: str) -> None:
     """A turn runs to the next turn, or to the next heading or other claimed block, whichever is first."""
     stops = sorted({s.start for s in claimed if s.kind in {"head", "div", "titlePage", "epigraph"}})
-    block_ends = [b.end for b in blocks]
     for turn, following in zip(turns, turns[1:] + [None]):
         limit = following.start if following else len(text)
         stop = next((s for s in stops if turn.start < s < limit), limit)
-        ends = [e for e in block_ends if e <= stop and e > turn.start]
-        turn.end = ends[-1] if ends and (following is None or stop != following.start or
-                                         following.line.content_start == following.start) else stop
-        turn.end = len(text[:turn.end].rstrip())
+        if any(b.start < stop < b.end for b in blocks):
+            turn.end = len(text[:stop].rstrip())  # the next turn is run into this paragraph
+        else:
+            turn.end = max((b.end for b in blocks if turn.start < b.end <= stop), default=stop)
 
 
 def _normal(name: str) -> str:
@@ -274,7 +273,7 @@ def _drama_turns(blocks: list[Block]) -> list[Turn]:
                 start = line.content_start
                 turns.append(Turn(start, start + len(name), name, "drama", index, line))
     names = Counter(_normal(t.name) for t in turns)
-    if len(names) >= 2 and sum(names.values()) >= 4:
+    if len(names) >= 2 and sum(names.values()) >= 3:
         return turns
     return []
 
