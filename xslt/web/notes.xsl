@@ -48,7 +48,7 @@
     <li id="note-{$n}" class="note">
       <span class="note-mark">{w:note-mark(.)}</span>
       <xsl:text> </xsl:text>
-      <xsl:apply-templates/>
+      <div class="note-body"><xsl:apply-templates/></div>
       <xsl:text> </xsl:text>
       <a class="backref" href="#noteref-{$n}" role="doc-backlink" aria-label="Back to the text of note {w:note-mark(.)}">↩&#xFE0E;</a>
     </li>

@@ -26,6 +26,7 @@
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>{$title} · {$w:site-name}</title>
+        <link rel="icon" href="data:,"/>
         <link rel="stylesheet" href="static/edition.css"/>
         <link rel="stylesheet" href="static/print.css" media="print"/>
         <xsl:sequence select="$head"/>
