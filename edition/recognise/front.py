@@ -124,7 +124,7 @@ def _classify(line: Line, seen_title: bool, next_is_title: bool) -> tuple[str, l
                       span(name_start, name_start + len(match["name"]), "docAuthor", "front.byline-author")]
             if match["date"]:
                 date_start = start + match.start("date")
-                result.append(span(date_start, date_start + len(match["date"]), "docDate", "front.byline-date",
+                result.append(span(date_start, date_start + len(match["date"]), "date", "front.byline-date",
                                    **_when(match["date"])))
             return "byline", result
     if match := INTERVIEWED_BY.match(text):
