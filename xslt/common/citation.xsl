@@ -8,19 +8,22 @@
   reader wants one consistent form, so the form is made here from the parts alone:
     Author, “Article”, Journal (Place) 3, no. 8 (August 1942): 252–254.
     Author, Book (Place: Publisher, 1950), 88–90.
+    Author, “Post”, Site (27 July 2017), https://… (a web address from the bibl's ref)
   A bibl without a title part is shown as its own text.
 
   Stable interface (namespace ed = urn:edition):
     template name="ed:cite" (params: bibl as element(tei:bibl)?, authors as xs:string* and
         title as xs:string, both taken from the bibl when not given)
         the citation as HTML phrasing content (no namespace): the journal or book title in <cite>,
-        an article title in typographic quotation marks. Pass the text's authors and title to
+        an article title in typographic quotation marks, a web address (ref/@target) as a link. Pass the text's authors and title to
         cite a text through the bibl of the periodical or book that first published it.
     ed:scope($bibl as element()?, $unit as xs:string) as xs:string
         volume, issue or page range as numbers ("3", "8", "252–254"): @from/@to, else the digits
         of the text ("Vol.3" → "3"); "" when the bibl has no such biblScope.
     ed:bibtex($bibl as element(tei:bibl)?, $key, $authors, $title, $year, $url) as xs:string
-        a BibTeX entry (@article for a periodical, @book for a book, else @misc) for the text.
+        a BibTeX entry (@article for a periodical, @book for a book, else @misc) for the text;
+        url is the original's web address when the bibl has one (the edition's $url then goes
+        into note), else $url.
     ed:has-imprint($bibl as element()?) as xs:boolean
         true when the bibl says where or when the work appeared (a journal or book title, place,
         publisher, date or scope), not merely the work's own title: worth citing as a publication.
@@ -78,6 +81,9 @@
             </xsl:call-template>
           </xsl:otherwise>
         </xsl:choose>
+        <xsl:for-each select="$bibl/tei:ref[matches(@target, '^https?://')][1]">
+          <xsl:text>, </xsl:text><a href="{@target}">{@target}</a>
+        </xsl:for-each>
         <xsl:text>.</xsl:text>
       </xsl:otherwise>
     </xsl:choose>
@@ -134,7 +140,9 @@
       ed:bibtex-field('number', ed:scope($bibl, 'issue')),
       ed:bibtex-field('pages', replace(ed:scope($bibl, 'page'), '&#x2013;', '--')),
       ed:bibtex-field('year', (ed:year($bibl/tei:date[1])[. ne ''], $year)[1]),
-      ed:bibtex-field('url', $url)"/>
+      ed:bibtex-field('url', ($bibl/tei:ref/@target[matches(., '^https?://')], $url)[1]),
+      ed:bibtex-field('note', if ($url and $bibl/tei:ref/@target[matches(., '^https?://')])
+                              then 'Digital edition: ' || $url else '')"/>
     <xsl:sequence select="'@' || $type || '{' || $key || ',&#10;'
       || string-join($fields, ',&#10;') || '&#10;}'"/>
   </xsl:function>

@@ -48,6 +48,9 @@
           <dd class="source">
             <xsl:call-template name="ed:cite">
               <xsl:with-param name="bibl" select="ed:first-publication(.)"/>
+              <!-- the author and title are shown beside it already -->
+              <xsl:with-param name="authors" select="()"/>
+              <xsl:with-param name="title" select="''"/>
             </xsl:call-template>
           </dd>
         </xsl:if>

@@ -69,6 +69,9 @@
       <xsl:if test="ed:has-imprint(ed:first-publication($tei))">
         <p class="source">First published: <xsl:call-template name="ed:cite">
             <xsl:with-param name="bibl" select="ed:first-publication($tei)"/>
+            <!-- the author and title are shown beside it already -->
+            <xsl:with-param name="authors" select="()"/>
+            <xsl:with-param name="title" select="''"/>
           </xsl:call-template>
         </p>
       </xsl:if>
