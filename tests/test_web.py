@@ -300,3 +300,12 @@ def test_blog_seed_shows_the_epigraph_with_its_attribution(site):
     epigraph = page(site, seed(BLOG) + ".html").find_class("epigraph")[0]
     assert text(epigraph.find(".//blockquote")).startswith("The proletariat has sufficient reasons")
     assert text(epigraph.find(".//figcaption")) == "— Leon Trotsky, Once Again: The USSR and Its Defense"
+
+
+def test_blog_seed_cites_its_web_address(site):
+    stem = seed(BLOG)
+    root = page(site, stem + ".html")
+    address = "https://redrosasite.wordpress.com/2017/07/27/world-war-two-part-2-not-one-step-back/"
+    assert root.find(".//dd[@class='source']/a").get("href") == address
+    bibtex = root.get_element_by_id("bibtex").text_content()
+    assert f"url = {{{address}}}" in bibtex and f"note = {{Digital edition: {stem}.html}}" in bibtex
