@@ -328,3 +328,12 @@ def test_a_bare_title_is_not_called_a_first_publication(tmp_path):
     first = flat(pages(tmp_path / "pdf" / "bare.pdf")[0])
     assert "First published" not in first
     assert first.count(SAMPLE_TITLE) == 1
+
+
+def test_a_text_named_like_the_volume_does_not_overwrite_it(tmp_path):
+    named_volume = tmp_path / "volume.xml"
+    shutil.copy(SAMPLE, named_volume)
+    messages: list[str] = []
+    assert not build_pdf([named_volume], tmp_path / "pdf", jobs=1, report=messages.append)
+    assert any(message.startswith(f"{named_volume}:") and "overwrite the volume" in message for message in messages)
+    assert SAMPLE_TITLE in contents(tmp_path / "pdf" / "volume.pdf")
