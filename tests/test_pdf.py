@@ -261,6 +261,14 @@ def test_interview_has_pages_with_numbers(built):
 
 
 @needs_interview
+def test_interview_running_heads_author_left_title_right(built):
+    page_texts = pages(interview_pdf(built))
+    for number, text in enumerate(page_texts[1:], start=2):
+        head = next(line for line in text.splitlines() if line.strip())
+        assert ("Leon Trotsky" if number % 2 == 0 else "The Second World War") in head, head
+
+
+@needs_interview
 def test_interview_questions_and_answers_alternate(built):
     text = flat("\n".join(pages(interview_pdf(built))))
     labels = re.findall(r"\b(QUESTION|ANSWER):", text)
@@ -337,3 +345,19 @@ def test_a_text_named_like_the_volume_does_not_overwrite_it(tmp_path):
     assert not build_pdf([named_volume], tmp_path / "pdf", jobs=1, report=messages.append)
     assert any(message.startswith(f"{named_volume}:") and "overwrite the volume" in message for message in messages)
     assert SAMPLE_TITLE in contents(tmp_path / "pdf" / "volume.pdf")
+
+
+def test_nested_quotations_alternate_double_and_single_marks(tmp_path):
+    from lxml import etree
+
+    tei = etree.parse(str(SAMPLE))
+    ns = {"tei": "http://www.tei-c.org/ns/1.0"}
+    q = tei.find(".//tei:sp[@ana='#question']//tei:q", ns)
+    q.text = "opinion of the "
+    inner = etree.SubElement(q, "{http://www.tei-c.org/ns/1.0}q")
+    inner.text = "alliance"
+    q.tail = "?"
+    nested = tmp_path / "nested.xml"
+    tei.write(str(nested), encoding="utf-8")
+    assert build_pdf([nested], tmp_path / "pdf", jobs=1, report=lambda message: None)
+    assert "QUESTION: What is your “opinion of the ‘alliance’”?" in flat(pages(tmp_path / "pdf" / "nested.pdf")[0])
