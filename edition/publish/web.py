@@ -17,7 +17,8 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,28 +56,33 @@ def build_web(tei_files: list[Path], out_dir: Path, jobs: int, report: Callable[
     with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(texts) + len(COLLECTION_PAGES))),
                              mp_context=multiprocessing.get_context("spawn"),
                              initializer=_start_worker) as pool:
-        pages = {text: pool.submit(_text_page, text.xml, text.stem) for text in texts}
+        # (the page to write, the file to blame if it fails, the TEI to offer beside it, its HTML)
+        pending: list[tuple[Path, Path, bytes | None, Future]] = [
+            (out_dir / f"{text.stem}.html", text.path, text.xml, pool.submit(_text_page, text.xml, text.stem))
+            for text in texts]
         collection = _collection(texts)
-        shared = {name: pool.submit(_collection_page, collection, mode)
-                  for name, mode in COLLECTION_PAGES.items()}
-        for text, page in pages.items():
-            html, error = page.result()
+        pending += [(out_dir / name, out_dir / name, None, pool.submit(_collection_page, collection, mode))
+                    for name, mode in COLLECTION_PAGES.items()]
+        for target, source, tei, future in pending:
+            html, error = _outcome(future)
             if error:
-                report(f"{text.path}: {error}")
+                report(f"{source}: {error}")
                 ok = False
                 continue
-            _write(out_dir / f"{text.stem}.html", html.encode("utf-8"))
-            _write(out_dir / f"{text.stem}.xml", text.xml)
-        for name, page in shared.items():
-            html, error = page.result()
-            if error:
-                report(f"{out_dir / name}: {error}")
-                ok = False
-                continue
-            _write(out_dir / name, html.encode("utf-8"))
+            _write(target, html.encode("utf-8"))
+            if tei is not None:
+                _write(target.with_suffix(".xml"), tei)
     elapsed = time.perf_counter() - started
-    report(f"web: {len(texts)} texts → {out_dir} in {elapsed:.1f} s")
+    report(f"web: {len(texts)} {'text' if len(texts) == 1 else 'texts'} → {out_dir} in {elapsed:.1f} s")
     return _index_search(out_dir, report) and ok
+
+
+def _outcome(future: Future) -> tuple[str | None, str | None]:
+    """A page's HTML, or why there is none (a worker process that died takes its pages with it)."""
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        return None, "the XSLT worker process stopped unexpectedly (crashed or was killed)"
 
 
 def _read_texts(tei_files: list[Path], report: Callable[[str], None]) -> tuple[list[Text], bool]:

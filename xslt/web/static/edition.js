@@ -2,6 +2,7 @@
 // 1. Citations name the page by its file; put the address the reader actually sees there.
 // 2. The BibTeX copy button (hidden when there is no script).
 // 3. The Pagefind search box on the front page (pagefind-ui.js is loaded only there).
+// 4. A printout shows what is folded away on screen (the account of the transcription).
 (function () {
   "use strict";
 
@@ -38,6 +39,13 @@
     new PagefindUI({ element: "#search-ui", showSubResults: true, showImages: false });
   }
 
+  function unfoldForPrint() {
+    document.querySelectorAll("details").forEach(function (details) {
+      details.open = true;
+    });
+  }
+
+  window.addEventListener("beforeprint", unfoldForPrint);
   document.addEventListener("DOMContentLoaded", function () {
     fillPageAddresses();
     enableCopyButtons();
