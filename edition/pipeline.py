@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from edition.blocks import Block, find_blocks, group_lines, split_lines
-from edition.recognise import boilerplate, front, quotation, speech, structure
+from edition.recognise import boilerplate, citation, front, notes, quotation, speech, structure
 from edition.recognise.speech import Person
 from edition.sidecar import Sidecar
 from edition.source import Source
@@ -57,6 +57,7 @@ def analyse(source: Source, sidecar: Sidecar) -> Analysis:
     spans = removed + front.recognise(content, removed)
     front_end = max((s.end for s in spans if s.kind in {"titlePage", "div"}), default=0)
     body_blocks = [b for b in content if b.start >= front_end]
+    spans += notes.recognise(text, body_blocks, spans)
     spans += structure.headings(body_blocks, spans)
     front_text = " ".join(text[s.start:s.end] for s in spans if s.kind in {"titlePage", "div"})
     author = sidecar.interviewee or _interviewee(front_text) or next(iter(sidecar.authors), "") or \
@@ -69,6 +70,7 @@ def analyse(source: Source, sidecar: Sidecar) -> Analysis:
     spans += quotation.blocks_quotes(text, body_blocks, spans, body_start)
     spans += structure.paragraphs(text, body_blocks, spans)
     spans += [q for host in spans if host.kind in INLINE_HOSTS for q in _inline(text, host)]
+    spans += [part for note in spans if note.kind == "note" for part in _note_parts(text, note)]
     spans += _corrections(source, sidecar, spans)
     spans += _layout(content, spans)
     kind = sidecar.kind or (found.kind if found.kind != "prose" else _prose_kind(removed))
@@ -122,6 +124,17 @@ def _body_start(blocks: list[Block], spans: list[Span]) -> int:
     front_end = max((s.end for s in spans if s.kind in {"titlePage"} or
                      (s.kind == "div" and s.attr("type") in {"source", "editorial"})), default=0)
     return next((b.start for b in blocks if b.start >= front_end), front_end)
+
+
+def _note_parts(text: str, note: Span) -> list[Span]:
+    """A footnote's quotations, and its citation when it reads as one ('Author, Title (Place: …), 88.')."""
+    start, end = note.content
+    parts = quotation.inline_quotes(text, start, end)
+    cited = citation.parse_citation(text[start:end], start, rule="notes.citation")
+    if {"title", "author"} <= {s.kind for s in cited} or any(s.kind == "biblScope" for s in cited):
+        inner = [s for s in cited[1:] if not any(q.start < s.end and s.start < q.end for q in parts)]
+        parts += [cited[0]] + inner
+    return parts
 
 
 def _inline(text: str, host: Span) -> list[Span]:

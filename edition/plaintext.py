@@ -8,6 +8,8 @@ the header records as removed, the words are the same, in the same order.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from edition.recognise.quotation import marks_of
@@ -62,7 +64,7 @@ def _inline(element: etree._Element, notes: list[str]) -> str:
     for child in element:
         name = _name(child)
         if name == "note":
-            notes.append(f"{child.get('n', '')} {_inline(child, [])}".strip())
+            notes.append(f"{child.get('n', '')}. {_inline(child, [])}")
             parts.append(child.get("n", "") if child.get("place") == "foot" else "")
         elif name == "choice":
             sic = child.find(f"{{{TEI_NS}}}sic")
@@ -74,6 +76,17 @@ def _inline(element: etree._Element, notes: list[str]) -> str:
             parts.append(pre + _inline(child, notes) + post)
         parts.append(child.tail or "")
     return "".join(parts)
+
+
+FOOTNOTE_MARK = re.compile(r"\[(\d{1,3})\]|(?<=\s)(\d{1,3})[.)](?=\s)|^(\d{1,3})[.)](?=\s)|[↩]")
+
+
+def comparable_words(text: str) -> list[str]:
+    """The words of a text as the round trip compares them: white space does not count, and a
+    footnote's marks are its number alone ('[3]', '3.' and '3' are the same; a '↩' back-link is
+    not kept)."""
+    text = FOOTNOTE_MARK.sub(lambda m: next((g for g in m.groups() if g), ""), text)
+    return text.split()
 
 
 def removed_lines(tree: etree._ElementTree) -> dict[int, str]:

@@ -74,6 +74,14 @@ def read_schema(grammar: etree._ElementTree) -> dict[str, ElementSpec]:
     return elements
 
 
+def read_attribute_group(grammar: etree._ElementTree, name: str) -> tuple[AttributeSpec, ...]:
+    """The attributes a shared define (att.global, att.type…) gives every element that uses it."""
+    defines = {define.get("name"): define for define in grammar.iter(f"{{{RNG_NS}}}define")}
+    walk = _Walk(defines)
+    walk.content(defines[name], optional=False)
+    return tuple(walk.attributes)
+
+
 def load_schema() -> dict[str, ElementSpec]:
     """The project's own schema (schemas/edition.rng) as data."""
     return read_schema(etree.parse(str(GRAMMAR)))

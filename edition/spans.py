@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 #: Lines taken out of the text (web boilerplate, decoration); recorded in the header, not in `text`.
 REMOVED = "removed"
+#: Text written elsewhere (a footnote's text, written at its reference), so skipped where it stands.
+MOVED = "moved"
 
 #: Outer before inner when two spans cover exactly the same characters.
 NESTING_ORDER = (
@@ -33,6 +35,8 @@ class Span:
     trim: tuple[int, int] = (0, 0)
     #: extra data for pseudo-kinds and for the header (e.g. the reason for a removal)
     note: str = field(default="", compare=False)
+    #: where the element's content stands instead, when it is moved (a footnote to its reference)
+    content: tuple[int, int] | None = field(default=None, compare=False)
 
     def attr(self, name: str, default: str = "") -> str:
         return dict(self.attrs).get(name, default)
@@ -46,10 +50,10 @@ class Span:
 
 
 def span(start: int, end: int, kind: str, rule: str, trim: tuple[int, int] = (0, 0), note: str = "",
-         **attrs: str) -> Span:
+         content: tuple[int, int] | None = None, **attrs: str) -> Span:
     """Build a span; attribute names with a trailing underscore lose it (`type_` → `type`)."""
     pairs = tuple((k.rstrip("_").replace("xml_", "xml:"), v) for k, v in attrs.items() if v != "")
-    return Span(start, end, kind, rule, pairs, trim, note)
+    return Span(start, end, kind, rule, pairs, trim, note, content)
 
 
 def of_kind(spans: list[Span], *kinds: str) -> list[Span]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from edition.spans import REMOVED, Span
+from edition.spans import MOVED, REMOVED, Span
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -25,6 +25,11 @@ STRUCTURAL = {"TEI", "teiHeader", "text", "front", "body", "back", "div", "sp", 
 BLOCKS = {"p", "l", "lg", "head", "sp", "speaker", "stage", "quote", "cit", "bibl", "epigraph",
           "div", "titlePage", "docTitle", "titlePart", "docAuthor", "docDate", "docImprint", "byline",
           "note", "item", "list"}
+
+
+#: Elements that hold running text; whatever they contain is left as the source has it.
+INLINE_HOSTS = {"p", "l", "head", "speaker", "stage", "note", "q", "bibl", "item", "titlePart", "docAuthor",
+                "docDate", "byline", "docImprint", "title", "persName", "catDesc", "change", "resp", "name"}
 
 
 class NestingError(Exception):
@@ -68,10 +73,14 @@ def serialise(text: str, spans: list[Span], root: etree._Element, start: int = 0
                                f"{parent_span.kind} ({parent_span.rule}) at {parent_span.start}-{parent_span.end}")
         _append_text(stack[-1][1], text[cursor:current.start])
         cursor = current.start
-        if current.kind == REMOVED:
-            cursor = max(cursor, current.end)  # the header records what was removed
+        if current.kind in (REMOVED, MOVED):
+            cursor = max(cursor, current.end)  # recorded in the header, or written elsewhere
             continue
         element = sub(stack[-1][1], current.kind, dict(current.attrs))
+        if current.content is not None:
+            serialise(text, spans, element, *current.content)
+            cursor = current.end  # the reference marker: its digits are in @n
+            continue
         if current.kind == "choice":
             element = _sic_and_corr(element, current)
         cursor += current.trim[0]
@@ -113,19 +122,16 @@ def _append_text(element: etree._Element, chunk: str) -> None:
 
 
 def indent(element: etree._Element, level: int = 0) -> None:
-    """Indent structural content; leave mixed content (paragraphs, lines, quotations) as written."""
+    """Indent structural content; leave mixed content (paragraphs, lines, notes) exactly as written."""
     name = etree.QName(element).localname
-    children = list(element)
+    children = [c for c in element if isinstance(c.tag, str)]
     mixed = (element.text or "").strip() or any((c.tail or "").strip() for c in children)
-    block_children = children and all(etree.QName(c).localname in BLOCKS or
-                                      etree.QName(c).localname in STRUCTURAL for c in children
-                                      if isinstance(c.tag, str))
-    if children and not mixed and (name in STRUCTURAL or block_children):
-        pad = "\n" + "  " * (level + 1)
-        element.text = pad
-        for child in children:
-            child.tail = pad
-        children[-1].tail = "\n" + "  " * level
+    block_children = all(etree.QName(c).localname in BLOCKS | STRUCTURAL for c in children)
+    if not children or mixed or not (name in STRUCTURAL or (block_children and name not in INLINE_HOSTS)):
+        return
+    pad = "\n" + "  " * (level + 1)
+    element.text = pad
     for child in children:
-        if isinstance(child.tag, str):
-            indent(child, level + 1)
+        child.tail = pad
+        indent(child, level + 1)
+    children[-1].tail = "\n" + "  " * level

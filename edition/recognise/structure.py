@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from edition.blocks import Block
-from edition.spans import REMOVED, Span, span
+from edition.spans import MOVED, REMOVED, Span, span
 
 NUMBERED = re.compile(r"^(?P<kind>act|book|part|chapter|section|scene|canto|chapitre|kapitel|capítulo)\s+"
                       r"([\dIVXLC]+|one|two|three|four|five|six|seven|eight|nine|ten|first|second|third)\b"
@@ -94,7 +94,7 @@ def _claimed(block: Block, claimed: list[Span]) -> bool:
 
 
 BLOCK_KINDS = ("p", "head", "l", "lg", "quote", "stage", "titlePage", "bibl", "epigraph", "speaker", "list",
-               REMOVED)
+               REMOVED, MOVED)
 
 
 def paragraphs(text: str, blocks: list[Block], spans: list[Span]) -> list[Span]:
