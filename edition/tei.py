@@ -127,7 +127,9 @@ def indent(element: etree._Element, level: int = 0) -> None:
     children = [c for c in element if isinstance(c.tag, str)]
     mixed = (element.text or "").strip() or any((c.tail or "").strip() for c in children)
     block_children = all(etree.QName(c).localname in BLOCKS | STRUCTURAL for c in children)
-    if not children or mixed or not (name in STRUCTURAL or (block_children and name not in INLINE_HOSTS)):
+    holds_list = name == "p" and all(etree.QName(c).localname == "list" for c in children)
+    if not children or mixed or not (name in STRUCTURAL or holds_list or
+                                     (block_children and name not in INLINE_HOSTS)):
         return
     pad = "\n" + "  " * (level + 1)
     element.text = pad
