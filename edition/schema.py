@@ -50,6 +50,15 @@ class ElementSpec:
         return next((spec for spec in self.attributes if spec.name == name), None)
 
 
+@dataclass(frozen=True)
+class ContentModel:
+    """A named group of elements that several elements may hold (the phrase elements, say)."""
+
+    name: str
+    documentation: str
+    elements: frozenset[str]
+
+
 def documentation(node: etree._Element) -> str:
     """The a:documentation of a schema node, whitespace as written."""
     doc = node.find(DOC_TAG)
@@ -74,12 +83,29 @@ def read_schema(grammar: etree._ElementTree) -> dict[str, ElementSpec]:
     return elements
 
 
+def read_chapters(grammar: etree._ElementTree) -> dict[str, str]:
+    """The grammar's divs as chapters: title (the documentation's first line) → introduction."""
+    chapters = {}
+    for div in grammar.getroot().iterchildren(f"{{{RNG_NS}}}div"):
+        title, _, introduction = documentation(div).partition("\n")
+        chapters[title] = " ".join(introduction.split())
+    return chapters
+
+
 def read_attribute_group(grammar: etree._ElementTree, name: str) -> tuple[AttributeSpec, ...]:
     """The attributes a shared define (att.global, att.type…) gives every element that uses it."""
     defines = {define.get("name"): define for define in grammar.iter(f"{{{RNG_NS}}}define")}
     walk = _Walk(defines)
     walk.content(defines[name], optional=False)
     return tuple(walk.attributes)
+
+
+def read_content_model(grammar: etree._ElementTree, name: str) -> ContentModel:
+    """A named content model (phrase.element, inter…): its documentation and the elements it allows."""
+    defines = {define.get("name"): define for define in grammar.iter(f"{{{RNG_NS}}}define")}
+    walk = _Walk(defines)
+    walk.content(defines[name], optional=False)
+    return ContentModel(name, documentation(defines[name]), frozenset(walk.children))
 
 
 def load_schema() -> dict[str, ElementSpec]:

@@ -128,7 +128,11 @@ def _classify(line: Line, seen_title: bool, next_is_title: bool) -> tuple[str, l
                                    **_when(match["date"])))
             return "byline", result
     if match := INTERVIEWED_BY.match(text):
-        return "byline", [span(start, end, "byline", "front.interviewer", note=f"Interviewed by\t{match['name']}")]
+        result = [span(start, end, "byline", "front.interviewer", note=f"Interviewed by\t{_credited(match['name'])}")]
+        for date_start, date_end, _ in find_dates(text)[:1]:
+            result.append(span(start + date_start, start + date_end, "date", "front.byline-date",
+                               **_when(text[date_start:date_end])))
+        return "byline", result
     if seen_title and "©" in text and words <= 30:
         return "credit", [span(start, end, "p", "front.rights")]
     if _is_source_line(text):

@@ -83,6 +83,8 @@ def recognise(text: str, blocks: list[Block], claimed: list[Span], context: str,
     if drama:
         return _drama(text, free, drama, names)
     turns = _labelled_turns(free)
+    if not turns and _kind_without_turns(context) == "interview":
+        turns = _unlabelled_questions(free)
     if not turns:
         return Speech([], [], _kind_without_turns(context))
     kind = _dialogue_kind(turns, context)
@@ -96,7 +98,8 @@ def recognise(text: str, blocks: list[Block], claimed: list[Span], context: str,
         ana = {"question": "#question", "answer": "#answer"}.get(person.role, "")
         spans.append(span(turn.start, turn.end, "sp", f"speech.{turn.family}", who="#" + person.key, ana=ana,
                           note=person.name))
-        spans.append(span(turn.start, turn.label_end, "speaker", f"speech.{turn.family}-label"))
+        if turn.label_end > turn.start:
+            spans.append(span(turn.start, turn.label_end, "speaker", f"speech.{turn.family}-label"))
     return Speech(spans, list(persons.values()), kind)
 
 
@@ -130,6 +133,27 @@ def _labelled_turns(blocks: list[Block]) -> list[Turn]:
         return []
     turns += _run_in_turns(blocks, turns)
     return sorted(turns, key=lambda t: t.start)
+
+
+def _unlabelled_questions(blocks: list[Block]) -> list[Turn]:
+    """An interview whose questions carry no label: each question stands as its own short
+    paragraph ending in '?', and the paragraphs after it, up to the next question, answer it."""
+    asks = [i for i, b in enumerate(blocks) if _is_question(b) and i + 1 < len(blocks) and not _is_question(blocks[i + 1])]
+    if len(asks) < 2:
+        return []
+    turns = []
+    for index in range(asks[0], len(blocks)):
+        block = blocks[index]
+        if index in asks:
+            turns.append(Turn(block.start, block.start, "question", "unlabelled-question", index, block.lines[0]))
+        elif index - 1 in asks:
+            turns.append(Turn(block.start, block.start, "answer", "unlabelled-answer", index, block.lines[0]))
+    return turns
+
+
+def _is_question(block: Block) -> bool:
+    text = block.text.rstrip("”\"’)] ")
+    return text.endswith("?") and block.words <= 80
 
 
 def _recurs(turns: list[Turn], distinct: int, total: int) -> bool:
