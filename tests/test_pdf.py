@@ -361,3 +361,15 @@ def test_nested_quotations_alternate_double_and_single_marks(tmp_path):
     tei.write(str(nested), encoding="utf-8")
     assert build_pdf([nested], tmp_path / "pdf", jobs=1, report=lambda message: None)
     assert "QUESTION: What is your “opinion of the ‘alliance’”?" in flat(pages(tmp_path / "pdf" / "nested.pdf")[0])
+
+
+def test_weasyprint_understands_all_of_the_print_css(caplog):
+    """WeasyPrint skips a rule it cannot parse with only a logged warning (a page whose folio
+    quietly loses its type), so the warnings are the test."""
+    from edition.publish import pdf
+    from edition.xmlsafe import read_tei
+
+    with caplog.at_level("WARNING", logger="weasyprint"):
+        pdf._start_worker()  # compiles print.xsl, parses print.css
+        pdf._render(pdf._paged_html(pdf._saxon_document(read_tei(SAMPLE).getroot())))
+    assert [record.getMessage() for record in caplog.records if record.name.startswith("weasyprint")] == []
