@@ -4,6 +4,8 @@
 
   Every turn gets a stable anchor a reader can link to: its xml:id when it has one, else "sp-N"
   (N counts the turns of the text from 1, in document order), so the persons page can link to it.
+  The turn's number is shown beside its label as a link to the turn itself (the persons page
+  refers to turns by these numbers).
   A turn marked @ana="#question" or "#answer" carries the class "question" or "answer"; a turn
   with no speaker label but such a mark gets an implied label in brackets.
   The speaker label is printed as the source wrote it; the person's name (persName of @who) is
@@ -57,7 +59,9 @@
           </xsl:when>
         </xsl:choose>
         <xsl:call-template name="w:speaker-name"/>
-        <a class="turn-link" href="#{$id}" aria-label="Link to turn {w:turn-number(.)}" data-pagefind-ignore="all">#</a>
+        <xsl:text> </xsl:text>
+        <a class="turn-link" href="#{$id}" aria-label="turn {w:turn-number(.)}" title="Link to this turn"
+           data-pagefind-ignore="all">{w:turn-number(.)}</a>
       </p>
       <div class="turn">
         <!-- verse lines straight in the turn (not in an lg) are kept together as one verse block -->
