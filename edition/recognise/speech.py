@@ -89,6 +89,9 @@ def recognise(text: str, blocks: list[Block], claimed: list[Span], context: str,
         return Speech([], [], _kind_without_turns(context))
     kind = _dialogue_kind(turns, context)
     persons = _resolve_persons(turns, kind, author, interviewer, names)
+    runs = _quoted_runs(turns, free) if kind == "dialogue" else []
+    if runs:
+        return _quoted_dialogue(turns, runs, free, persons)
     _close_turns(turns, free, claimed, text)
     if kind in {"interview", "hearing"}:
         _assign_roles(turns, persons, text, author, kind)
@@ -133,6 +136,41 @@ def _labelled_turns(blocks: list[Block]) -> list[Turn]:
         return []
     turns += _run_in_turns(blocks, turns)
     return sorted(turns, key=lambda t: t.start)
+
+
+def _quoted_runs(turns: list[Turn], blocks: list[Block]) -> list[list[Turn]]:
+    """Dialogue quoted inside an article: runs of labelled paragraphs with the article's own prose
+    before and after them. The turns then belong to the quotation, not to the document."""
+    by_block: dict[int, list[Turn]] = {}
+    for turn in turns:
+        by_block.setdefault(turn.block, []).append(turn)
+    runs: list[list[Turn]] = []
+    previous = None
+    for index in sorted(by_block):
+        if previous is not None and index == previous + 1:
+            runs[-1] += by_block[index]
+        else:
+            runs.append(list(by_block[index]))
+        previous = index
+    prose = [b for i, b in enumerate(blocks) if i not in by_block and b.words >= 25]
+    first, last = turns[0].block, turns[-1].block
+    before = sum(b.words for b in prose if b.start < blocks[first].start)
+    after = [b for b in prose if b.start > blocks[last].end]
+    return runs if before >= 30 and after else []
+
+
+def _quoted_dialogue(turns: list[Turn], runs: list[list[Turn]], blocks: list[Block],
+                     persons: dict[str, Person]) -> Speech:
+    """Each quoted run is a `quote` of `sp`; a turn ends with its own paragraph."""
+    spans = []
+    for run in runs:
+        spans.append(span(run[0].start, blocks[run[-1].block].end, "quote", "speech.quoted-dialogue"))
+        for turn, following in zip(run, run[1:] + [None]):
+            end = following.start if following and following.block == turn.block else blocks[turn.block].end
+            person = persons[turn.key]
+            spans.append(span(turn.start, end, "sp", f"speech.{turn.family}", who="#" + person.key, note=person.name))
+            spans.append(span(turn.start, turn.label_end, "speaker", f"speech.{turn.family}-label"))
+    return Speech(spans, list(persons.values()), "prose")
 
 
 def _unlabelled_questions(blocks: list[Block]) -> list[Turn]:

@@ -99,9 +99,9 @@ BLOCK_KINDS = ("p", "head", "l", "lg", "quote", "stage", "titlePage", "bibl", "e
 
 def paragraphs(text: str, blocks: list[Block], spans: list[Span]) -> list[Span]:
     """A `p` for each stretch of a block that no block-level span covers; turns and labels split it."""
-    covering = [s for s in spans if s.kind in BLOCK_KINDS]
-    cuts = sorted({s.start for s in spans if s.kind == "sp"})
     labels = [s for s in spans if s.kind == "speaker"]
+    covering = [s for s in spans if s.kind in BLOCK_KINDS and not any(s.covers(label) for label in labels)]
+    cuts = sorted({s.start for s in spans if s.kind == "sp"})
     found = []
     for block in blocks:
         if any(s.start <= block.start and block.end <= s.end for s in covering):
