@@ -373,3 +373,21 @@ def test_weasyprint_understands_all_of_the_print_css(caplog):
         pdf._start_worker()  # compiles print.xsl, parses print.css
         pdf._render(pdf._paged_html(pdf._saxon_document(read_tei(SAMPLE).getroot())))
     assert [record.getMessage() for record in caplog.records if record.name.startswith("weasyprint")] == []
+
+
+def test_a_text_without_author_is_headed_by_its_title_on_both_sides(tmp_path):
+    from lxml import etree
+
+    tei = etree.parse(str(SAMPLE))
+    ns = {"tei": "http://www.tei-c.org/ns/1.0"}
+    statement = tei.find(".//tei:titleStmt", ns)
+    statement.remove(statement.find("tei:author", ns))
+    statement.find("tei:title", ns).text = "An Anonymous Text"
+    anonymous = tmp_path / "anonymous.xml"
+    tei.write(str(anonymous), encoding="utf-8")
+    assert build_pdf([SAMPLE, anonymous], tmp_path / "pdf", jobs=1, report=lambda message: None)
+    volume = tmp_path / "pdf" / "volume.pdf"
+    page_texts = pages(volume)
+    start = contents(volume)["An Anonymous Text"]
+    left_head = next(line for line in page_texts[start].splitlines() if line.strip())  # page start + 1
+    assert "An Anonymous Text" in left_head and "Jane Doe" not in left_head

@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   What the teiHeader gives the printed page: the head of each text (author, title, subtitle,
-  date, first publication), the note on the text (where the transcription came from, what the
+  date, first publication; a text without an author is marked "anonymous", so that its title
+  heads the left-hand pages too), the note on the text (where the transcription came from, what the
   editors changed) and the colophon of the edition. The header is read through the functions of
   common/header.xsl. The head's author and title carry the classes print.css takes the running
   heads from (string-set on .running-author and .running-title).
@@ -21,7 +22,7 @@
 
   <xsl:template match="tei:teiHeader" mode="ed:text-head">
     <xsl:variable name="tei" select="parent::tei:TEI"/>
-    <header class="text-head">
+    <header class="{string-join(('text-head', if (empty(ed:authors($tei))) then 'anonymous' else ()), ' ')}">
       <xsl:if test="exists(ed:authors($tei))">
         <p class="author running-author"><xsl:value-of select="ed:join-names(ed:authors($tei))"/></p>
       </xsl:if>
