@@ -311,3 +311,17 @@ def test_blog_seed_cites_its_web_address(site):
     assert root.find(".//dd[@class='source']/a").get("href") == address
     bibtex = root.get_element_by_id("bibtex").text_content()
     assert f"url = {{{address}}}" in bibtex and f"note = {{Digital edition: {stem}.html}}" in bibtex
+
+
+def test_a_rebuild_drops_the_pages_of_texts_that_are_gone(tmp_path):
+    first, second = tmp_path / "sample.xml", tmp_path / "other.xml"
+    shutil.copy(SAMPLE, first)
+    shutil.copy(SAMPLE, second)
+    out = tmp_path / "web"
+    assert build_web([first, second], out, jobs=1, report=print)
+    assert (out / "other.html").is_file()
+    assert build_web([first], out, jobs=1, report=print)
+    assert sorted(path.name for path in out.glob("*.*ml")) == ["index.html", "persons.html", "sample.html", "sample.xml"]
+    index = page(out, "index.html")
+    assert [a.get("href") for a in index.iterfind(".//li[@class='entry']//h3/a")] == ["sample.html"]
+    assert len(list((out / "pagefind" / "fragment").iterdir())) == 1  # one searchable page left

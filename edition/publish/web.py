@@ -63,6 +63,7 @@ def build_web(tei_files: list[Path], out_dir: Path, jobs: int, report: Callable[
         collection = _collection(texts)
         pending += [(out_dir / name, out_dir / name, None, pool.submit(_collection_page, collection, mode))
                     for name, mode in COLLECTION_PAGES.items()]
+        written: set[Path] = set()
         for target, source, tei, future in pending:
             html, error = _outcome(future)
             if error:
@@ -70,8 +71,11 @@ def build_web(tei_files: list[Path], out_dir: Path, jobs: int, report: Callable[
                 ok = False
                 continue
             _write(target, html.encode("utf-8"))
+            written.add(target)
             if tei is not None:
                 _write(target.with_suffix(".xml"), tei)
+                written.add(target.with_suffix(".xml"))
+    _remove_stale(out_dir, written)
     elapsed = time.perf_counter() - started
     report(f"web: {len(texts)} {'text' if len(texts) == 1 else 'texts'} → {out_dir} in {elapsed:.1f} s")
     return _index_search(out_dir, report) and ok
@@ -108,6 +112,15 @@ def _collection(texts: list[Text]) -> bytes:
         # The bytes are lxml's own serialisation of an already checked tree: no DOCTYPE, no entities.
         item.append(etree.fromstring(text.xml, parser))
     return etree.tostring(root, encoding="UTF-8")
+
+
+def _remove_stale(out_dir: Path, current: set[Path]) -> None:
+    """Delete pages and TEI copies of texts no longer built (removed, renamed or failed), and the
+    old search index, so that neither the site nor its search offers a text that is not there."""
+    for path in [*out_dir.glob("*.html"), *out_dir.glob("*.xml")]:
+        if path not in current:
+            path.unlink()
+    shutil.rmtree(out_dir / "pagefind", ignore_errors=True)
 
 
 def _copy_static(out_dir: Path) -> None:

@@ -3,7 +3,9 @@
   The HTML shell every page shares: head (local styles and script only, no external requests),
   a skip link, the site banner with its navigation, the main landmark, the footer.
   The site's own words (navigation, labels) are English, so html/@lang is "en"; a text in
-  another language says so on its own article.
+  another language says so on its own article. (Pagefind also reads html/@lang: it makes one
+  index per language and searches only the index of the page it runs on, so one site language
+  keeps every text findable from the front page.)
 
   template name="w:page"  params: title (the page's title), main (the content of <main>),
                           head (extra elements for <head>, e.g. the search's styles and script)
