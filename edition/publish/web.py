@@ -50,9 +50,23 @@ def build_web(tei_files: list[Path], out_dir: Path, jobs: int, report: Callable[
     rest of the site (its other pages, the index, the search) is still built.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    texts, ok = _read_texts(tei_files, report)
+    texts, read_ok = _read_texts(tei_files, report)
     _copy_static(out_dir)
     started = time.perf_counter()
+    written, render_ok = _render_pages(texts, out_dir, jobs, report)
+    _remove_stale(out_dir, written)
+    elapsed = time.perf_counter() - started
+    report(f"web: {len(texts)} {'text' if len(texts) == 1 else 'texts'} → {out_dir} in {elapsed:.1f} s")
+    return _index_search(out_dir, report) and read_ok and render_ok
+
+
+def _render_pages(texts: list[Text], out_dir: Path, jobs: int,
+                  report: Callable[[str], None]) -> tuple[set[Path], bool]:
+    """Every text's page and TEI copy, then the index and persons pages, in worker processes.
+
+    Returns the files written and whether every page could be made.
+    """
+    ok, written = True, set()
     with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(texts) + len(COLLECTION_PAGES))),
                              mp_context=multiprocessing.get_context("spawn"),
                              initializer=_start_worker) as pool:
@@ -63,7 +77,6 @@ def build_web(tei_files: list[Path], out_dir: Path, jobs: int, report: Callable[
         collection = _collection(texts)
         pending += [(out_dir / name, out_dir / name, None, pool.submit(_collection_page, collection, mode))
                     for name, mode in COLLECTION_PAGES.items()]
-        written: set[Path] = set()
         for target, source, tei, future in pending:
             html, error = _outcome(future)
             if error:
@@ -75,10 +88,7 @@ def build_web(tei_files: list[Path], out_dir: Path, jobs: int, report: Callable[
             if tei is not None:
                 _write(target.with_suffix(".xml"), tei)
                 written.add(target.with_suffix(".xml"))
-    _remove_stale(out_dir, written)
-    elapsed = time.perf_counter() - started
-    report(f"web: {len(texts)} {'text' if len(texts) == 1 else 'texts'} → {out_dir} in {elapsed:.1f} s")
-    return _index_search(out_dir, report) and ok
+    return written, ok
 
 
 def _outcome(future: Future) -> tuple[str | None, str | None]:
