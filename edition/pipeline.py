@@ -74,7 +74,7 @@ def analyse(source: Source, sidecar: Sidecar) -> Analysis:
     spans += _corrections(source, sidecar, spans)
     spans += _layout(content, spans)
     kind = sidecar.kind or (found.kind if found.kind != "prose" else _prose_kind(removed))
-    return Analysis(source, sidecar, spans, found.persons, kind, _suspicious(source))
+    return Analysis(source, sidecar, spans, found.persons, kind, _suspicious(source, removed_lines))
 
 
 def _prose_kind(removed: list[Span]) -> str:
@@ -169,12 +169,14 @@ def _layout(blocks: list[Block], spans: list[Span]) -> list[Span]:
     return result
 
 
-def _suspicious(source: Source) -> list[tuple[int, str, str]]:
-    """Tokens an editor may want to correct in a sidecar: 'incomparab1y', 'the the'."""
-    found = []
+def _suspicious(source: Source, removed_lines: frozenset[int]) -> list[tuple[int, str, str]]:
+    """Tokens an editor may want to correct in a sidecar: 'incomparab1y', 'the the' (not in removed lines)."""
+    found = set()
     for what, pattern in SUSPICIOUS:
         for match in pattern.finditer(source.text):
-            found.append((source.line_of(match.start()), what, match.group(0)))
+            line = source.line_of(match.start())
+            if line not in removed_lines:
+                found.add((line, what, match.group(0)))
     return sorted(found)
 
 
