@@ -325,3 +325,17 @@ def test_a_rebuild_drops_the_pages_of_texts_that_are_gone(tmp_path):
     index = page(out, "index.html")
     assert [a.get("href") for a in index.iterfind(".//li[@class='entry']//h3/a")] == ["sample.html"]
     assert len(list((out / "pagefind" / "fragment").iterdir())) == 1  # one searchable page left
+
+
+def test_index_orders_kinds_and_texts_by_date(tmp_path):
+    sample = SAMPLE.read_text(encoding="utf-8")
+    texts = {"late": ("interview", "1942"), "early": ("interview", "1930"), "essay": ("essay", "1920")}
+    for stem, (kind, year) in texts.items():
+        variant = (sample.replace('<text type="interview">', f'<text type="{kind}">')
+                   .replace('<date from="1940-01" to="1940-03">', f'<date when="{year}">')
+                   .replace("<title>A Sample Interview</title>", f"<title>{stem}</title>"))
+        (tmp_path / f"{stem}.xml").write_text(variant, encoding="utf-8")
+    assert build_web(sorted(tmp_path.glob("*.xml")), tmp_path / "web", jobs=1, report=print)
+    groups = page(tmp_path / "web", "index.html").find_class("kind-group")
+    assert [(text(group.find("h2")), [text(h3) for h3 in group.iter("h3")]) for group in groups] == [
+        ("Essays", ["essay"]), ("Interviews", ["early", "late"])]
