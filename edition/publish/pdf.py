@@ -123,18 +123,20 @@ def _typeset_text(job: Job) -> Outcome:
 
 
 def _typeset_volume(job: Job) -> Outcome:
-    """Typeset all texts as one volume; a second time when the index of persons needs to know on
-    which page each turn landed (volume.xsl, $turn-pages). Only one typesetting is in memory at once."""
+    """Typeset all texts as one volume; a second time when the index of persons changes once it
+    knows on which page each turn landed (volume.xsl, $turn-pages). Only one typesetting is in
+    memory at once."""
     corpus = _volume_tree(job.sources)
     if not len(corpus):
         return Outcome(job.target, 0, (f"{job.target}: no text could be read for the volume",))
     try:
         source = _saxon_document(corpus)
-        document = _render(_paged_html(source))
-        turn_pages = _anchor_pages(document, prefix="turn-")
-        if turn_pages:
+        first_html = _paged_html(source)
+        document = _render(first_html)
+        html = _paged_html(source, {"turn-pages": _anchor_pages(document, prefix="turn-")})
+        if html != first_html:  # the index changed: typeset again, after letting go of the first
             document = None
-            document = _render(_paged_html(source, {"turn-pages": turn_pages}))
+            document = _render(html)
         _write(document, job.target)
     except Exception as err:  # as in _typeset_text
         return Outcome(job.target, 0, (f"{job.target}: {_describe(err)}",))
