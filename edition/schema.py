@@ -20,6 +20,18 @@ RULES = SCHEMA_DIR / "edition.sch"
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 DOC_TAG = "{http://relaxng.org/ns/compatibility/annotations/1.0}documentation"
+#: The XML Schema datatypes edition.rng uses, in an editor's words.
+XSD_TYPES = {
+    "NCName": "one word: letters, digits, hyphen, underscore or full stop, no spaces",
+    "ID": "a name unique in the file: letters, digits, hyphen, underscore or full stop, no spaces",
+    "Name": "an XML name",
+    "token": "a word or a few words",
+    "string": "any text",
+    "language": "a language code (BCP 47): en, de, la, ga",
+    "anyURI": "an address (URI), or #id for an element of this file",
+    "decimal": "a number (12, 0.5)",
+    "nonNegativeInteger": "a whole number, 0 or more",
+}
 #: RELAX NG patterns under which an attribute may be left out.
 OPTIONAL_PATTERNS = {"optional", "zeroOrMore", "choice"}
 
@@ -164,9 +176,9 @@ def _attribute(node: etree._Element, required: bool, defines: dict[str, etree._E
 
 
 def _datatype(node: etree._Element, defines: dict[str, etree._Element]) -> str:
-    """A named value pattern's documentation ("An ISO 8601 date…"), else the XSD type's name."""
+    """A named value pattern's documentation ("An ISO 8601 date…"), else the XSD type in words."""
     ref = node.find(f".//{{{RNG_NS}}}ref")
     if ref is not None:
         return documentation(defines[ref.get("name")])
     data = node.find(f".//{{{RNG_NS}}}data")
-    return data.get("type") if data is not None else "text"
+    return XSD_TYPES[data.get("type")] if data is not None else XSD_TYPES["string"]

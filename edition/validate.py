@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator, NamedTuple
 
 from lxml import etree, isoschematron
 
@@ -18,8 +19,6 @@ from edition.schema import GRAMMAR, RULES, ElementSpec, load_schema
 from edition.xmlsafe import XML_NS, XMLProblem, parse_tei
 
 SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
-#: Marks an explanation that only summarises others ("failed to validate content").
-VAGUE = "vague"
 #: Comments, CDATA sections and processing instructions may contain "<name" that is no start tag.
 NOT_MARKUP = re.compile(rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>", re.S)
 GRAMMAR_MESSAGES = [
@@ -27,11 +26,25 @@ GRAMMAR_MESSAGES = [
     (re.compile(r"Did not expect element (\S+) there"), "unexpected"),
     (re.compile(r"Element (\S+) has extra content: (\S+)"), "extra"),
     (re.compile(r"Expecting element (\S+), got (\S+)"), "instead"),
-    (re.compile(r"Expecting an element (\S+), got nothing"), "missing"),
+    (re.compile(r"Expecting an element ?(\S*), got nothing"), "missing"),
+    (re.compile(r"Did not expect text in element (\S+) content"), "text"),
     (re.compile(r"Element (\S+) failed to validate attributes"), "attributes"),
     (re.compile(r"Invalid attribute (\S+) for element (\S+)"), "attribute"),
     (re.compile(r"Element (\S+) failed to validate content"), "content"),
 ]
+
+
+class _Finding(NamedTuple):
+    """One grammar problem explained: at which element (and attribute), in which words.
+
+    A vague finding ("<div> holds what the schema does not allow") only summarises precise ones
+    about its children and is shown only when libxml2 gave nothing precise.
+    """
+
+    element: etree._Element
+    message: str
+    attribute: str | None = None
+    vague: bool = False
 
 
 @dataclass(frozen=True)
@@ -76,16 +89,14 @@ class Validator:
         return self.validate_bytes(etree.tostring(tree, encoding="UTF-8", xml_declaration=True), path)
 
     def _check(self, tree: etree._ElementTree, locator: _Locator, path: str) -> list[Problem]:
-        found: dict[tuple[etree._Element, str], str | None] = {}
-        vague: dict[tuple[etree._Element, str], None] = {}
+        findings: dict[tuple[etree._Element, str], _Finding] = {}
         if not self._grammar.validate(tree):
             for entry in self._grammar.error_log:
-                for element, message, attribute in self._explain(tree, entry):
-                    (vague if attribute is VAGUE else found).setdefault((element, message), attribute)
-        # "Element div failed to validate content" only repeats a precise error about a child.
-        found = found or vague
-        grammar = [_problem(path, locator, element, message, attribute)
-                   for (element, message), attribute in found.items()]
+                for finding in self._explain(tree, entry):
+                    findings.setdefault((finding.element, finding.message), finding)
+        precise = [finding for finding in findings.values() if not finding.vague]
+        grammar = [_problem(path, locator, f.element, f.message, f.attribute)
+                   for f in precise or findings.values()]
         rules = [_problem(path, locator, element, message, None) for element, message in self._rule_failures(tree)]
         return sorted(grammar, key=_place) + sorted(rules, key=_place)
 
@@ -100,8 +111,8 @@ class Validator:
             failures.append((element, " ".join(result.findtext(f"{{{SVRL_NS}}}text", "").split())))
         return failures
 
-    def _explain(self, tree: etree._ElementTree, entry: etree._LogEntry):
-        """Plain explanations (element, message, attribute or None) of one libxml2 grammar error."""
+    def _explain(self, tree: etree._ElementTree, entry: etree._LogEntry) -> Iterator[_Finding]:
+        """Plain explanations of one libxml2 grammar error."""
         at = _element_at(tree, entry.path)
         for pattern, kind in GRAMMAR_MESSAGES:
             match = pattern.search(entry.message)
@@ -112,17 +123,22 @@ class Validator:
                 attribute = match.group(1) if kind == "attribute" else None
                 yield from self._attribute_problems(tree, at, name, attribute)
             elif kind == "content" and at is not None:
-                yield at, f"<{match.group(1)}> holds what the schema does not allow ({self._may_contain(match.group(1))})", VAGUE
+                name = match.group(1)
+                yield _Finding(at, f"<{name}> holds what the schema does not allow ({self._may_contain(name)})",
+                               vague=True)
             elif at is not None:
-                yield at, self._content_message(kind, at, match.groups()), None
+                yield _Finding(at, self._content_message(kind, at, match.groups()))
             return
         if at is not None:
-            yield at, f"{entry.message.strip()} (RELAX NG)", None
+            yield _Finding(at, f"{entry.message.strip()} (RELAX NG)")
 
     def _content_message(self, kind: str, at: etree._Element, names: tuple[str, ...]) -> str:
         """Say which element is out of place, and what its parent may hold instead."""
+        name = etree.QName(at).localname
         if kind == "missing":
-            return f"<{names[0]}> is incomplete: an element it requires is missing ({self._may_contain(names[0])})"
+            return f"<{name}> is incomplete: an element it requires is missing ({self._may_contain(name)})"
+        if kind == "text":
+            return f"text is not allowed directly in <{name}> ({self._may_contain(name)})"
         if kind == "instead":
             return f"<{names[1]}> found where <{names[0]}> is required"
         child = names[-1] if kind == "extra" else names[0]
@@ -142,16 +158,16 @@ class Validator:
         return f"<{name}> may contain " + ", ".join(spec.children)
 
     def _attribute_problems(self, tree: etree._ElementTree, at: etree._Element | None, name: str,
-                            attribute: str | None):
+                            attribute: str | None) -> Iterator[_Finding]:
         """Find the element libxml2 means (its path may point into a child) and say what is wrong."""
         near = [e for e in (at.iterancestors() if at is not None else ()) if etree.QName(e).localname == name]
         if at is not None and etree.QName(at).localname == name:
             near.insert(0, at)
-        candidates = near or [e for e in tree.getroot().iter() if etree.QName(e).localname == name]
+        candidates = near or [e for e in tree.getroot().iter(etree.Element) if etree.QName(e).localname == name]
         for element in candidates:
             problems = self._attribute_findings(element, attribute)
             if problems:
-                yield from ((element, message, attr) for message, attr in problems)
+                yield from (_Finding(element, message, attr) for message, attr in problems)
                 return
 
     def _attribute_findings(self, element: etree._Element, named: str | None) -> list[tuple[str, str | None]]:
@@ -251,8 +267,7 @@ class _Locator:
         if name not in self._tags:
             pattern = re.compile(rb"<(?:[\w.-]+:)?" + re.escape(name.encode(self._encoding)) + rb"(?=[\s/>])")
             self._tags[name] = [m.start() for m in pattern.finditer(self._data)]
-            self._elements[name] = [e for e in self._root.iter() if isinstance(e.tag, str)
-                                    and etree.QName(e).localname == name]
+            self._elements[name] = [e for e in self._root.iter(etree.Element) if etree.QName(e).localname == name]
         index = next((i for i, e in enumerate(self._elements[name]) if e is element), None)
         starts = self._tags[name]
         return starts[index] if index is not None and index < len(starts) else None
