@@ -93,13 +93,26 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         raise SourceError(name, line, 1, "this is a binary file, not a plain text (NUL or control bytes)")
     try:
         return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as err:
+        _refuse_broken_utf8(data, err, name)
     if not any(b in data for b in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")) and any(
         0x80 <= b <= 0x9F for b in data
     ):
         return data.decode("cp1252"), "windows-1252 (detected: not UTF-8)"
     return data.decode("latin-1"), "ISO-8859-1 (detected: not UTF-8)"
+
+
+def _refuse_broken_utf8(data: bytes, err: UnicodeDecodeError, name: str) -> None:
+    """Text that is UTF-8 elsewhere (it has valid multi-byte characters) but holds an invalid
+    sequence (a lone surrogate, a stray byte) is a broken UTF-8 file, not a legacy 8-bit one:
+    decoding it as windows-1252 would turn every other non-ASCII character into mojibake."""
+    decoded = data.decode("utf-8", errors="surrogateescape")
+    if not any(ord(ch) > 0x7F and not 0xDC80 <= ord(ch) <= 0xDCFF for ch in decoded):
+        return
+    line = data[: err.start].count(b"\n") + 1
+    column = len(data[data.rfind(b"\n", 0, err.start) + 1: err.start].decode("utf-8", errors="replace")) + 1
+    raise SourceError(name, line, column, f"invalid UTF-8 (byte 0x{data[err.start]:02X}: {err.reason}) in a "
+                                          "file that is otherwise UTF-8; repair or remove it")
 
 
 def _strict(data: bytes, codec: str, name: str) -> str:
