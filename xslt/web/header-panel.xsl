@@ -65,7 +65,7 @@
       </dl>
       <xsl:call-template name="w:about-transcription"/>
       <p class="text-links" data-pagefind-ignore="all">
-        <a href="{$stem}.xml" download="" type="application/tei+xml">Download the TEI</a>
+        <a href="{encode-for-uri($stem)}.xml" download="" type="application/tei+xml">Download the TEI</a>
         <xsl:text> · </xsl:text>
         <a href="#cite">Cite this text</a>
       </p>

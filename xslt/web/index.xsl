@@ -58,7 +58,7 @@
     <xsl:variable name="tei" select="tei:TEI"/>
     <xsl:variable name="subtitle" select="ed:subtitle($tei)"/>
     <li class="entry" data-kind="{ed:kind($tei)}">
-      <h3><a href="{@stem}.html">{ed:title($tei)}</a></h3>
+      <h3><a href="{encode-for-uri(@stem)}.html">{ed:title($tei)}</a></h3>
       <xsl:if test="$subtitle">
         <p class="subtitle">{$subtitle}</p>
       </xsl:if>

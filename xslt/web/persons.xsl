@@ -46,12 +46,12 @@
     <xsl:variable name="ref" select="'#' || @xml:id"/>
     <xsl:variable name="turns" select="ancestor::tei:TEI/tei:text//tei:sp[tokenize(@who) = $ref]"/>
     <li>
-      <a href="{$stem}.html"><cite>{ed:title(ancestor::tei:TEI)}</cite></a>
+      <a href="{encode-for-uri($stem)}.html"><cite>{ed:title(ancestor::tei:TEI)}</cite></a>
       <xsl:choose>
         <xsl:when test="$turns">
           <xsl:text>: </xsl:text>
           <xsl:for-each select="$turns">
-            <a href="{$stem}.html#{w:turn-id(.)}" class="turn-ref"
+            <a href="{encode-for-uri($stem)}.html#{w:turn-id(.)}" class="turn-ref"
                aria-label="turn {w:turn-number(.)} ({normalize-space(tei:speaker)})">{w:turn-number(.)}</a>
             <xsl:if test="position() ne last()">, </xsl:if>
           </xsl:for-each>
