@@ -6,6 +6,7 @@
   Stable interface (namespace ed = urn:edition):
     ed:kind-label($kind as xs:string) as xs:string   "blog" → "Blog post", "" → "Text"
     ed:kind-plural($kind as xs:string) as xs:string  "blog" → "Blog posts", "drama" → "Drama"
+    ed:capitalise($word as xs:string) as xs:string   "question" → "Question"
   An unknown kind is shown as itself with a capital letter (plural: with an "s").
 -->
 <xsl:stylesheet version="3.0"
