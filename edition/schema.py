@@ -181,4 +181,4 @@ def _datatype(node: etree._Element, defines: dict[str, etree._Element]) -> str:
     if ref is not None:
         return documentation(defines[ref.get("name")])
     data = node.find(f".//{{{RNG_NS}}}data")
-    return XSD_TYPES[data.get("type")] if data is not None else XSD_TYPES["string"]
+    return XSD_TYPES.get(data.get("type"), data.get("type")) if data is not None else XSD_TYPES["string"]

@@ -94,6 +94,9 @@ class Validator:
             for entry in self._grammar.error_log:
                 for finding in self._explain(tree, entry):
                     findings.setdefault((finding.element, finding.message), finding)
+            if not findings:  # an error libxml2 could not place: never let an invalid file pass
+                message = f"the schema rejects this file: {self._grammar.error_log.last_error.message} (RELAX NG)"
+                findings[(tree.getroot(), message)] = _Finding(tree.getroot(), message)
         precise = [finding for finding in findings.values() if not finding.vague]
         grammar = [_problem(path, locator, f.element, f.message, f.attribute)
                    for f in precise or findings.values()]
