@@ -218,6 +218,9 @@ def test_attribute_problems_point_at_the_attribute(validator, tmp_path):
      '<person xml:id="cobbler"><persName>COBBLER</persName></person><person xml:id="ghost"><persName>Ghost</persName></person>',
      'person "ghost" neither speaks nor is referred to'),
     ('ana="#answer"', 'ana="#question #answer"', '@ana="#question #answer" on <sp> is not an allowed value'),
+    ('<note place="foot" n="1">', '<note place="foot">', "footnote without @n"),
+    ("<head>The Soviet-Finnish War</head>", "<head>A Sample Interview</head>",
+     'the heading "A Sample Interview" repeats the work\'s title'),
 ])
 def test_rules_beyond_the_grammar(validator, tmp_path, old, new, words):
     text = SAMPLE.read_text(encoding="utf-8")
