@@ -7,6 +7,7 @@ lists every removed line with its number, so nothing leaves the file unaccounted
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
 ROLES = {"interview": {"question": "interviewer", "answer": "interviewee"},
          "hearing": {"question": "examiner", "answer": "witness"}}
+FIRST_PUBLISHED = re.compile(r"\s*(first|originally)\s+(published|printed|appeared)", re.I)
 CITATION_PARTS = {"author", "title", "pubPlace", "publisher", "biblScope", "date", "q", "choice"}
 QUESTION_ANSWER = (("question", "A question put to the person interviewed or examined."),
                    ("answer", "An answer given by the person interviewed or examined."))
@@ -81,7 +83,8 @@ def _credits(analysis: Analysis) -> list[tuple[str, str]]:
 
 def _source_desc(file_desc: etree._Element, analysis: Analysis) -> None:
     source_desc = sub(file_desc, "sourceDesc")
-    citations = [s for s in _spans(analysis, "bibl") if s.rule.startswith("front.source-line")]
+    citations = sorted((s for s in _spans(analysis, "bibl") if s.rule.startswith("front.source-line")),
+                       key=lambda s: not FIRST_PUBLISHED.match(analysis.text_of(s)))
     for index, citation in enumerate(citations):
         bibl = sub(source_desc, "bibl", {"type": "original" if index == 0 else "reprint"})
         inner = [s for s in analysis.spans if citation.start <= s.start and s.end <= citation.end

@@ -31,14 +31,16 @@ COMMENT_FORM_LINE = re.compile(
 LINK_WORDS = {
     "return", "back", "top", "home", "next", "previous", "prev", "index", "print", "email", "e-mail",
     "share", "tweet", "like", "reblog", "more", "menu", "search", "skip", "content", "to", "of",
-    "the", "page", "up", "contents", "archive", "inicio", "volver", "arriba", "siguiente",
+    "the", "page", "up", "contents", "archive", "post", "posts", "older", "newer", "entries", "entry",
+    "article", "story", "go", "inicio", "volver", "arriba", "siguiente",
     "anterior", "accueil", "retour", "haut", "de", "suivant", "précédent", "startseite", "zurück",
     "nach", "oben", "weiter", "zurueck", "»", "«", "›", "‹", "←", "→", "↑", "|", "·", "•", "-",
 }
 
 #: Lines a blog or archive prints after (or around) the text, in several languages.
 SITE_FURNITURE = re.compile(
-    r"^(share this|like this|rate this|share|related|tags?|filed under|posted in|categories|"
+    r"^(share this|like this|rate this|share|related( posts)?|(tags?|tagged|filed under|posted in|categories)\b.*|"
+    r"advertisements|report this ad|leave a comment|\d+ comments?|"
     r"like loading\W*|loading\W*|click to (share|print|email)\b.*|subscribe\b.*|"
     r"powered by\b.*|blog at wordpress\.com.*|theme\W.*|privacy (&|and) cookies.*|"
     r"all rights reserved.*|copyright ©.*|© \d{4}.*|follow us\b.*|"

@@ -28,11 +28,13 @@ CREDIT = re.compile(
 BYLINE = re.compile(
     rf"^(?:(?P<posted>(?i:posted|published|written|publicado|publié|veröffentlicht))"
     rf"(?:\s+(?i:on|el|le|am)\s+(?P<date>.+?))?\s+)?"
-    rf"(?P<by>(?i:by|von|par|por|di|de))\s+(?P<name>(?:{HONORIFICS}\.?\s+)?[A-ZÀ-Þ][\w.'’ -]+?)\s*\.?$")
+    rf"(?P<by>(?i:by|von|par|por|di|de))\s+(?P<name>(?:{HONORIFICS}\.?\s+)?(?:[A-ZÀ-Þ]|(?<=by )[a-z])[\w.'’ -]+?)\s*\.?$")
 INTERVIEWED_BY = re.compile(r"^(?P<role>interview(?:ed)?\s+(?:by|with)|interviewer:?)\s+(?P<name>.+?)\s*\.?$", re.I)
 SECTION_HEADING = re.compile(r"^(act|scene|chapter|part|book|section|canto|chapitre|kapitel|capítulo)\s+"
                              r"([\dIVXLC]+|one|two|three|first|second)\b", re.I)
 SPEECH_LABEL = re.compile(r"^[A-Z][\w.’' -]{0,40}:\s")
+SECTION_WORDS = re.compile(r"^(introduction|preface|foreword|prologue|contents|abstract|summary|notes|"
+                           r"part|chapter|section|act|scene|book|transcript)\b", re.I)
 DATE_LABEL = re.compile(r"^(?:written|delivered|dated?|given|spoken|recorded|day\s+\d+|circa|c\.|"
                         r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
 
@@ -43,6 +45,7 @@ def recognise(blocks: list[Block], removed: list[Span]) -> list[Span]:
     source_lines: list[Span] = []
     spans: list[Span] = []
     seen_title = False
+    previous = [""]  # the kind of the last front line, so a subtitle can follow its title
     index = 0
     while index < len(blocks):
         block = blocks[index]
@@ -52,7 +55,7 @@ def recognise(blocks: list[Block], removed: list[Span]) -> list[Span]:
             spans += [span(b.start, b.end, "p", "front.editors-note") for b in note_blocks]
             index += len(note_blocks)
             continue
-        lines = _front_lines(block, seen_title)
+        lines = _front_lines(block, seen_title, previous)
         if lines is None:
             break
         if any(kind == "byline" for _, kind, _ in lines):
@@ -95,21 +98,22 @@ def editorial_note_extent(blocks: list[Block], index: int) -> list[Block]:
     return taken
 
 
-def _front_lines(block: Block, seen_title: bool) -> list[tuple[Line, str, list[Span]]] | None:
+def _front_lines(block: Block, seen_title: bool, previous: list[str]) -> list[tuple[Line, str, list[Span]]] | None:
     """Classify every line of a block as front matter, or None if the block is the text itself."""
     found = []
     for line in block.lines:
-        result = _classify(line, seen_title, next_is_title=False)
+        result = _classify(line, seen_title, previous[0])
         if result is None:
             return None
         kind, spans = result
         seen_title |= kind == "title"
+        previous[0] = kind
         found.append((line, kind, spans))
     # an author line is only an author line when a title follows it or precedes it
     return found
 
 
-def _classify(line: Line, seen_title: bool, next_is_title: bool) -> tuple[str, list[Span]] | None:
+def _classify(line: Line, seen_title: bool, previous: str) -> tuple[str, list[Span]] | None:
     text = line.stripped
     start, end = line.content_start, line.content_end
     words = len(text.split())
@@ -118,7 +122,8 @@ def _classify(line: Line, seen_title: bool, next_is_title: bool) -> tuple[str, l
     if _is_date_line(text):
         return "date", [span(start, end, "docDate", "front.date-line", **_when(text))]
     if match := BYLINE.match(text):
-        if looks_like_name(match["name"]) or len(match["name"].split()) == 1 and match["name"][:1].isupper():
+        if looks_like_name(match["name"]) or len(match["name"].split()) == 1 and (
+                match["name"][:1].isupper() or match["posted"]):
             name_start = start + match.start("name")
             result = [span(start, end, "byline", "front.byline"),
                       span(name_start, name_start + len(match["name"]), "docAuthor", "front.byline-author")]
@@ -138,7 +143,7 @@ def _classify(line: Line, seen_title: bool, next_is_title: bool) -> tuple[str, l
     if _is_source_line(text):
         return "source", [s for s in parse_citation(text, start, rule="front.source-line")]
     if match := CREDIT.match(text):
-        if words <= 30 and (match["who"] or match["resp"].lower() in {"public domain", "copyleft"}):
+        if words <= 60 and (match["who"] or match["resp"].lower() in {"public domain", "copyleft"}):
             return "credit", [span(start, end, "p", "front.credit", note=f"{match['resp']}\t{_credited(match['who'])}")]
     if words > 16 or text.endswith((".", ",", ";")) and not looks_like_name(text.rstrip(".")):
         return None
@@ -146,8 +151,15 @@ def _classify(line: Line, seen_title: bool, next_is_title: bool) -> tuple[str, l
         return "author", [span(start, end, "docAuthor", "front.author-line")]
     if not seen_title:
         return "title", [span(start, end, "titlePart", "front.title-line", type_="main")]
+    if previous == "title" and _is_subtitle(text):
+        return "subtitle", [span(start, end, "titlePart", "front.subtitle-line", type_="sub")]
     return None
 
+
+def _is_subtitle(text: str) -> bool:
+    """A second title line straight under the title: not a section name, a quotation or a sentence."""
+    return not (text.endswith((".", ":", ";")) or text[:1] in "“\"‘'([«—–-~" or
+                SECTION_WORDS.match(text) or SPEECH_LABEL.match(text))
 
 def _is_date_line(text: str) -> bool:
     """A line that is a date and nothing else: '(January/March 1940)', 'Day 23: July 7, 1987'."""

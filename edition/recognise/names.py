@@ -12,7 +12,12 @@ NOT_NAMES = {"the", "a", "an", "and", "or", "in", "on", "at", "for", "with", "ou
              "when", "where", "who", "part", "chapter", "volume", "war", "world", "question",
              "answer", "introduction", "preface", "notes", "note", "contents", "appendix",
              "transcript", "interview", "letter", "speech", "act", "scene", "is", "are", "was",
-             "not", "no", "one", "two", "step", "back", "new", "old", "first", "second", "last"}
+             "not", "no", "one", "two", "step", "back", "new", "old", "first", "second", "last",
+             "works", "collected", "selected", "complete", "writings", "papers", "letters", "essays",
+             "speeches", "review", "journal", "press", "books", "edition", "archive", "internet", "monthly",
+             "weekly", "daily", "times", "news", "international", "library", "university", "society",
+             "committee", "party", "union", "league", "congress", "republic", "state", "states",
+             "united", "national", "city", "county", "street", "road", "house", "museum", "school"}
 HONORIFICS = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Father|Sister|Brother|" \
              r"Chairman|Chairwoman|Chair|Senator|Sen|Representative|Rep|Congressman|Congresswoman|" \
              r"Judge|Justice|Gen|General|Adm|Admiral|Col|Colonel|Capt|Captain|Lt|Major|Maj|Sgt|" \

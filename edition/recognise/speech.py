@@ -18,9 +18,11 @@ from edition.spans import Span, span
 
 QA_LABEL = re.compile(r"^(?P<label>(?P<name>QUESTION|ANSWER|Question|Answer|Q|A|INTERVIEWER|Interviewer|"
                       r"QUESTIONER|Questioner|RESPONDENT|Respondent)\s*[:.])\s+(?=\S)")
-COLON_LABEL = re.compile(rf"^(?P<label>(?P<name>(?:{HONORIFICS}\.?\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}}"
+COLON_LABEL = re.compile(rf"^(?P<label>(?P<name>The\s+[A-Z]{{3,}}|(?:{HONORIFICS}\.?\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}}"
                          rf"(?:\s+\([^)]{{1,40}}\))?)\s*:)\s+(?=\S)")
-RUN_IN_LABEL = re.compile(rf"(?:^|(?<=[.?!”\"]\s))(?P<label>(?P<name>{HONORIFICS}\.?\s+[A-Z][A-Z’'-]+(?:\s+[A-Z][A-Z’'-]+)?)\.)\s+(?=[A-Z“\"])")
+OFFICE = r"The\s+(?:CHAIRMAN|CHAIRWOMAN|CHAIR|PRESIDENT|VICE PRESIDENT|SPEAKER|WITNESS|COURT|CLERK|SECRETARY|PRESIDING OFFICER)"
+RUN_IN_LABEL = re.compile(rf"(?:^|(?<=[.?!”\"]\s))(?P<label>(?P<name>{HONORIFICS}\.?\s+[A-Z][A-Z’'-]+(?:\s+[A-Z][A-Z’'-]+)?"
+                          rf"(?:\s+of\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?|{OFFICE})\.)\s+(?=[A-Z“\"])")
 PERIOD_LABEL = re.compile(r"^(?P<label>(?P<name>[A-Z][a-z]{2,}|[A-Z]{2,}[a-z]?)\.)\s+(?=[A-Z“\"‘])")
 DRAMA_LABEL = re.compile(r"^(?P<label>(?P<name>[A-Z][A-Z’'.-]+(?:\s[A-Z][A-Z’'.-]+){0,2}))(?:\s{2,}|\t)(?=\S)")
 STAGE = re.compile(r"^\s*\[[^\]]*\]\s*$|^\s*\((?:enter|exit|exeunt|aside|they|he|she|all)\b[^)]*\)\s*$", re.I)
@@ -133,8 +135,10 @@ def _labelled_turns(blocks: list[Block]) -> list[Turn]:
     elif _recurs(candidates["period"], distinct=2, total=4):
         turns = [t for t in candidates["period"] if _recurring_name(t, candidates["period"])]
     else:
-        return []
-    turns += _run_in_turns(blocks, turns)
+        run_in = _run_in_turns(blocks, [])
+        return sorted(run_in, key=lambda t: t.start) if _recurs(run_in, distinct=2, total=3) else []
+    if any(_is_honorific(t.name) for t in turns):
+        turns += _run_in_turns(blocks, turns)
     return sorted(turns, key=lambda t: t.start)
 
 
@@ -208,20 +212,19 @@ def _recurring_name(turn: Turn, family: list[Turn]) -> bool:
 
 
 def _is_honorific(name: str) -> bool:
-    return re.match(rf"{HONORIFICS}\.?\s+[A-Z]", name) is not None
+    return re.match(rf"{HONORIFICS}\.?\s+[A-Z]|{OFFICE}", name) is not None
 
 
 def _run_in_turns(blocks: list[Block], turns: list[Turn]) -> list[Turn]:
-    """Old-style transcripts run a new turn into a paragraph: '… didn't you? Mr. SULLIVAN. What is it?'"""
-    if not any(_is_honorific(t.name) for t in turns):
-        return []
+    """Old-style transcripts label a turn 'Mr. NAME.' or 'The CHAIRMAN.', at a paragraph's start or
+    run into it: '… didn't you? Mr. SULLIVAN. What is it?'"""
     starts = {t.start for t in turns}
     found = []
     for index, block in enumerate(blocks):
         for line in block.lines:
             for match in RUN_IN_LABEL.finditer(line.text):
                 offset = line.start + match.start("label")
-                if offset not in starts and offset != line.content_start:
+                if offset not in starts and (offset != line.content_start or not turns):
                     found.append(Turn(offset, offset + len(match["label"]), match["name"], "run-in", index, line))
     return found
 
