@@ -189,11 +189,22 @@ def test_markup_characters_in_the_text_are_kept_as_text(tmp_path: Path) -> None:
 
 
 def test_a_one_megabyte_line_converts_whole(tmp_path: Path) -> None:
-    line = " ".join(f"word{n}" for n in range(120_000))
+    vocabulary = "the clerk read every line of the minutes aloud and nobody stopped him".split()
+    line = " ".join(vocabulary[n % len(vocabulary)] + ("," if n % 7 == 0 else "") for n in range(200_000))
     assert len(line) > 1_000_000
     result, _, out = _batch(tmp_path, "long-line", f"{line}\n".encode())
     assert result.exit_code == 0, result.stderr
     assert _words(assert_valid(out / "long-line.xml")) == line.split()
+
+
+@pytest.mark.xfail(strict=True, reason="converter bug: a word ending in digits after a lower-case letter (ipv6, "
+                                       "x86, covid19, chapter1) is taken by the Schematron rule for a footnote "
+                                       "reference, so the converter refuses the whole text as its own bug")
+def test_words_ending_in_digits_are_text_not_footnotes(tmp_path: Path) -> None:
+    text = "Her laptop ran ipv6 on an x86 chip; chapter1 was about covid19.\n"
+    result, _, out = _batch(tmp_path, "digits", text.encode())
+    assert result.exit_code == 0, result.stderr
+    assert _words(assert_valid(out / "digits.xml")) == text.split()
 
 
 def test_a_fifty_megabyte_file_converts_whole(tmp_path: Path) -> None:
