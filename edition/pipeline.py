@@ -16,6 +16,7 @@ from lxml import etree
 
 from edition.blocks import Block, find_blocks, group_lines, split_lines
 from edition.recognise import boilerplate, citation, front, notes, quotation, speech, structure
+from edition.recognise.language import language
 from edition.recognise.speech import Person
 from edition.sidecar import Sidecar
 from edition.source import Source
@@ -42,6 +43,7 @@ class Analysis:
     persons: list[Person]
     kind: str
     suspicious: list[tuple[int, str, str]]
+    lang: str
 
     def text_of(self, s: Span) -> str:
         return self.source.text[s.start:s.end]
@@ -74,7 +76,9 @@ def analyse(source: Source, sidecar: Sidecar) -> Analysis:
     spans += _corrections(source, sidecar, spans)
     spans += _layout(content, spans)
     kind = sidecar.kind or (found.kind if found.kind != "prose" else _prose_kind(removed))
-    return Analysis(source, sidecar, spans, found.persons, kind, _suspicious(source, removed_lines))
+    body_text = " ".join(b.text for b in body_blocks)
+    return Analysis(source, sidecar, spans, found.persons, kind, _suspicious(source, removed_lines),
+                    sidecar.lang or language(body_text))
 
 
 def _prose_kind(removed: list[Span]) -> str:
@@ -184,7 +188,7 @@ def to_tei(analysis: Analysis) -> bytes:
     """The TEI document as bytes: header from what was found, text from the spans."""
     from edition.header import build_header
 
-    root = tei("TEI", {"xml:lang": analysis.sidecar.lang or "en"})
+    root = tei("TEI", {"xml:lang": analysis.lang})
     root.append(build_header(analysis))
     text = tei("text", {"type": analysis.kind})
     root.append(text)

@@ -52,7 +52,9 @@ def command(paths: tuple[Path, ...], output: str, tei_all: bool, jobs: int) -> N
     problems += _validate(files, jobs)
     if tei_all:
         problems += _tei_all(files, quiet=output == "json")
-    _print(files, paths, problems, output)
+    order = {str(path): index for index, path in enumerate(files)}
+    problems.sort(key=lambda problem: order.get(problem.path, -1))  # by file; within a file, as found
+    _print(files, problems, output)
     sys.exit(1 if problems else 0)
 
 
@@ -154,7 +156,7 @@ def _lxml_tei_all(trees: dict[Path, etree._ElementTree]) -> list[Problem]:
     return problems
 
 
-def _print(files: list[Path], paths: tuple[Path, ...], problems: list[Problem], output: str) -> None:
+def _print(files: list[Path], problems: list[Problem], output: str) -> None:
     invalid = {problem.path for problem in problems}
     if output == "json":
         click.echo(json.dumps({
