@@ -177,7 +177,7 @@ def test_a_folder_of_many_copies_validates_in_a_pool(tmp_path):
     assert code == 1
     assert {line.split(":")[0] for line in output.splitlines()[:-1]} == {str(tmp_path / "copy-13.xml")}
     assert '@who="#nobody" points to no person' in output
-    assert "60 files checked: 1 with problems (2 in all)" in output
+    assert "60 files checked: 1 with problems (2 problems in all)" in output
     (tmp_path / "copy-13.xml").unlink()
     assert run(str(tmp_path), "--jobs", "2") == (0, "59 files checked: all valid\n")
 

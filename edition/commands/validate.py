@@ -157,7 +157,7 @@ def _lxml_tei_all(trees: dict[Path, etree._ElementTree]) -> list[Problem]:
 
 
 def _print(files: list[Path], problems: list[Problem], output: str) -> None:
-    invalid = {problem.path for problem in problems}
+    invalid = {problem.path for problem in problems} & {str(path) for path in files}
     if output == "json":
         click.echo(json.dumps({
             "checked": len(files),
@@ -171,6 +171,6 @@ def _print(files: list[Path], problems: list[Problem], output: str) -> None:
     files_word = "file" if len(files) == 1 else "files"
     if problems:
         click.echo(f"{len(files)} {files_word} checked: {len(invalid)} with problems "
-                   f"({len(problems)} in all)", err=True)
+                   f"({len(problems)} problem{'' if len(problems) == 1 else 's'} in all)", err=True)
     else:
         click.echo(f"{len(files)} {files_word} checked: all valid", err=True)
