@@ -235,3 +235,16 @@ def test_sic_keeps_the_source_error_without_a_glued_digit_complaint(validator):
     """sample.xml has <sic>incomparab1y</sic>: the source's own error, kept on purpose."""
     assert "incomparab1y" in SAMPLE.read_text(encoding="utf-8")
     assert validator.validate_file(SAMPLE) == []
+
+
+@pytest.mark.skipif(not shutil.which("jing"), reason="jing is not installed (Debian package jing)")
+@pytest.mark.skipif(not TEI_ALL.exists(), reason=f"the official schema is absent ({TEI_ALL})")
+def test_cli_tei_all_reports_at_the_line_of_the_file(tmp_path):
+    """jing reads a safe copy holding only the root element; its lines are mapped back to the file."""
+    text = SAMPLE.read_text(encoding="utf-8").replace("<p>Prose between turns,", "<p>Prose <verse>between</verse> turns,")
+    path = tmp_path / "verse.xml"
+    path.write_text(text, encoding="utf-8")
+    code, output = run(str(path), "--tei-all")
+    line, _ = line_and_column(text, "<verse>")
+    assert code == 1
+    assert re.search(rf'{re.escape(str(path))}:{line}:\d+: tei_all: element "verse" not allowed anywhere', output)
