@@ -18,15 +18,19 @@ import multiprocessing
 import os
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from lxml import etree
 
 from edition.xmlsafe import TEI_NS, XMLProblem, read_tei
+
+if TYPE_CHECKING:  # imported for real only in the workers
+    from saxonche import PyXdmNode
+    from weasyprint import Document
 
 PRINT_XSLT = Path(__file__).resolve().parents[2] / "xslt" / "print" / "print.xsl"
 PRINT_CSS = PRINT_XSLT.with_name("print.css")
@@ -84,7 +88,7 @@ def build_pdf(tei_files: list[Path], out_dir: Path, jobs: int, report: Callable[
     return not clashes and not any(outcome.problems for outcome in outcomes)
 
 
-def _outcome(job: Job, future) -> Outcome:
+def _outcome(job: Job, future: Future[Outcome]) -> Outcome:
     """The job's outcome, or its failure when the worker process itself died (say, out of memory)."""
     try:
         return future.result()
@@ -160,12 +164,12 @@ def _volume_tree(sources: tuple[Path, ...]) -> etree._Element:
     return corpus
 
 
-def _saxon_document(tree: etree._Element):
+def _saxon_document(tree: etree._Element) -> PyXdmNode:
     """The safely parsed tree, handed to Saxon as the text lxml serialises (never the raw file)."""
     return _worker["saxon"].parse_xml(xml_text=etree.tostring(tree, encoding="unicode"))
 
 
-def _paged_html(document, parameters: dict[str, str] | None = None) -> str:
+def _paged_html(document: PyXdmNode, parameters: dict[str, str] | None = None) -> str:
     """TEI (a TEI or teiCorpus document) → the paged HTML print.css typesets."""
     stylesheet = _worker["stylesheet"]
     stylesheet.clear_parameters()  # parameters stick to the executable between calls
@@ -174,20 +178,20 @@ def _paged_html(document, parameters: dict[str, str] | None = None) -> str:
     return stylesheet.transform_to_string(xdm_node=document)
 
 
-def _render(html: str):
+def _render(html: str) -> Document:
     """Lay the HTML out in pages (a weasyprint Document)."""
     from weasyprint import HTML
 
     return HTML(string=html, base_url=str(PRINT_XSLT.parent)).render(stylesheets=[_worker["css"]])
 
 
-def _anchor_pages(document, prefix: str) -> str:
+def _anchor_pages(document: Document, prefix: str) -> str:
     """"ID=PAGE ID=PAGE …" for the anchors starting with prefix, pages counted from 1."""
     return " ".join(f"{anchor}={number}" for number, page in enumerate(document.pages, start=1)
                     for anchor in page.anchors if anchor.startswith(prefix))
 
 
-def _write(document, target: Path) -> None:
+def _write(document: Document, target: Path) -> None:
     """Write the PDF through a temporary file beside the target, so no half-written PDF is left."""
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     try:
