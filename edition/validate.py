@@ -247,7 +247,8 @@ class _Locator:
     """
 
     def __init__(self, data: bytes, tree: etree._ElementTree) -> None:
-        self._data = NOT_MARKUP.sub(lambda m: b" " * len(m.group()), data)
+        # Blank out comments and the like, keeping their line breaks so that lines still count.
+        self._data = NOT_MARKUP.sub(lambda m: re.sub(rb"[^\n]", b" ", m.group()), data)
         self._encoding = tree.docinfo.encoding or "UTF-8"
         self._root = tree.getroot()
         self._tags: dict[str, list[int]] = {}

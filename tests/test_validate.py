@@ -248,3 +248,13 @@ def test_cli_tei_all_reports_at_the_line_of_the_file(tmp_path):
     line, _ = line_and_column(text, "<verse>")
     assert code == 1
     assert re.search(rf'{re.escape(str(path))}:{line}:\d+: tei_all: element "verse" not allowed anywhere', output)
+
+
+def test_start_tags_in_comments_do_not_mislead_the_column(validator):
+    """A comment holding "<sp" (over several lines) neither shifts the count of sp nor the lines."""
+    text = SAMPLE.read_text(encoding="utf-8").replace(
+        '<text type="interview">', '<!-- an old\n<sp who="#x">\nturn -->\n<text type="interview">').replace(
+        '<sp who="#cobbler">', "<sp>")
+    problem = validator.validate_bytes(text.encode("utf-8"), "commented.xml")[0]
+    assert (problem.line, problem.column) == line_and_column(text, "<sp>")
+    assert problem.message.startswith("sp without @who")
