@@ -73,6 +73,8 @@ def analyse(source: Source, sidecar: Sidecar) -> Analysis:
     spans += structure.paragraphs(text, body_blocks, spans)
     spans += [q for host in spans if host.kind in INLINE_HOSTS for q in _inline(text, host)]
     spans += [part for note in spans if note.kind == "note" for part in _note_parts(text, note)]
+    spans += [part for host in spans if host.kind in {"p", "l"} for part in _bracketed_citations(text, host, spans)]
+    spans += _lead_in_authors(text, spans)
     spans += _corrections(source, sidecar, spans)
     spans += _layout(content, spans)
     kind = sidecar.kind or (found.kind if found.kind != "prose" else _prose_kind(removed))
@@ -139,6 +141,43 @@ def _note_parts(text: str, note: Span) -> list[Span]:
         inner = [s for s in cited[1:] if not any(q.start < s.end and s.start < q.end for q in parts)]
         parts += [cited[0]] + inner
     return parts
+
+
+BRACKETED = re.compile(r"\[(?P<a>[^\[\]]{8,300})\]|\((?P<b>[^()]{8,300})\)")
+LEAD_IN_AUTHOR = re.compile(r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}),?\s+(?:(?:once|then|later|also)\s+)?"
+                            r"(?:wrote|writes|said|says|declared|declares|put it|puts it|observed|noted|remarked|"
+                            r"explained|argued|sang|asked)\s*(?:in\s+[^:]{1,80})?:\s*$")
+
+
+def _bracketed_citations(text: str, host: Span, spans: list[Span]) -> list[Span]:
+    """'[Labour Monthly 12 (March 1931)]' or '(Marx, Capital, vol. 1, p. 35)' in running text: a bibl."""
+    found = []
+    inline = [s for s in spans if s.kind in {"q", "note", "choice"} and host.start <= s.start < host.end]
+    for match in BRACKETED.finditer(text, host.start, host.end):
+        group = "a" if match["a"] else "b"
+        start, end = match.start(group), match.end(group)
+        if any(s.start < end and start < s.end for s in inline):
+            continue
+        parts = citation.parse_citation(text[start:end], start, rule="citation.bracketed")
+        kinds = [p.kind for p in parts[1:]]
+        if "title" in kinds and ("biblScope" in kinds or ("date" in kinds and "author" in kinds)):
+            found += parts
+    return found
+
+
+def _lead_in_authors(text: str, spans: list[Span]) -> list[Span]:
+    """A paragraph introducing a block quotation by its author ('…, Leon Tolstoy, wrote:'): the name
+    is the quotation's source, a bibl with its author."""
+    quotes = {s.start for s in spans if s.kind in {"quote", "cit"}}
+    found = []
+    for p in (s for s in spans if s.kind == "p"):
+        following = next((q for q in sorted(quotes) if q > p.end), None)
+        if following is None or text[p.end:following].strip():
+            continue
+        if match := LEAD_IN_AUTHOR.search(text, p.start, p.end):
+            start, end = match.start("name"), match.end("name")
+            found += [span(start, end, "bibl", "quote.lead-in-source"), span(start, end, "author", "quote.lead-in-author")]
+    return found
 
 
 def _inline(text: str, host: Span) -> list[Span]:

@@ -87,13 +87,20 @@ def _is_year(digits: str) -> bool:
 def _is_periodical(text: str, parts: list[Span]) -> bool:
     """Volume or issue numbers, a month-exact date, or a newspaper-like name mean a periodical."""
     units = {p.attr("unit") for p in parts if p.kind == "biblScope"}
-    if units & {"volume", "issue"}:
+    if "issue" in units or ("volume" in units and not _starts_with_author(text)):
         return True
     if any(p.kind == "publisher" for p in parts):
         return False
     if any(p.kind == "date" and len(p.attr("when")) >= 7 for p in parts):
         return True
     return bool(PERIODICAL_WORDS.search(text))
+
+
+def _starts_with_author(text: str) -> bool:
+    """'Karl Marx, Capital, vol. 1': a book's volume, not a periodical's."""
+    start = _lead_in_end(text)
+    end = _segment_end(text, start)
+    return end < len(text) and text[end] == "," and _is_author_list(text[start:end].strip())
 
 
 def _author_and_title(text: str, start: int, add, periodical: bool) -> None:
@@ -119,7 +126,7 @@ def _author_and_title(text: str, start: int, add, periodical: bool) -> None:
     title = text[start:segment_end].strip().rstrip(".")
     if title and not title.isdigit():
         title_start = start + (len(text[start:segment_end]) - len(text[start:segment_end].lstrip()))
-        level = "j" if periodical else ("m" if _has_imprint(text) else "")
+        level = "j" if periodical else ("m" if _has_imprint(text) or VOLUME.search(text) or PAGES.search(text) else "")
         add(title_start, title_start + len(title), "title", level=level)
 
 
