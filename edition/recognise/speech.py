@@ -17,7 +17,8 @@ from edition.recognise.names import HONORIFICS, slug
 from edition.spans import Span, span
 
 QA_LABEL = re.compile(r"^(?P<label>(?P<name>QUESTION|ANSWER|Question|Answer|Q|A|INTERVIEWER|Interviewer|"
-                      r"QUESTIONER|Questioner|RESPONDENT|Respondent)\s*[:.])\s+(?=\S)")
+                      r"QUESTIONER|Questioner|RESPONDENT|Respondent|(?i:audience(?: member)?|member of the audience|"
+                      r"(?:question )?from the floor))\s*[:.])\s+(?=\S)")
 COLON_LABEL = re.compile(rf"^(?P<label>(?P<name>The\s+[A-Z]{{3,}}|(?:{HONORIFICS}\.?\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}}"
                          rf"(?:\s+\([^)]{{1,40}}\))?)\s*:)\s+(?=\S)")
 OFFICE = r"The\s+(?:CHAIRMAN|CHAIRWOMAN|CHAIR|PRESIDENT|VICE PRESIDENT|SPEAKER|WITNESS|COURT|CLERK|SECRETARY|PRESIDING OFFICER)"
@@ -27,7 +28,10 @@ PERIOD_LABEL = re.compile(r"^(?P<label>(?P<name>[A-Z][a-z]{2,}|[A-Z]{2,}[a-z]?)\
 DRAMA_LABEL = re.compile(r"^(?P<label>(?P<name>[A-Z][A-Z’'.-]+(?:\s[A-Z][A-Z’'.-]+){0,2}))(?:\s{2,}|\t)(?=\S)")
 STAGE = re.compile(r"^\s*\[[^\]]*\]\s*$|^\s*\((?:enter|exit|exeunt|aside|they|he|she|all)\b[^)]*\)\s*$", re.I)
 
-QUESTION_NAMES = {"question", "q", "interviewer", "questioner"}
+QUESTION_NAMES = {"question", "q", "interviewer", "questioner", "audience", "audience member",
+                  "member of the audience", "question from the floor", "from the floor"}
+#: Labels of people whose part is to ask, in panels and Q&A sessions.
+ASKING_ROLES = {"moderator", "chair", "host", "presenter", "interviewer"}
 ANSWER_NAMES = {"answer", "a", "respondent"}
 NOT_LABELS = {"note", "notes", "source", "sources", "update", "updated", "edit", "warning", "ps", "p.s",
               "postscript", "chapter", "part", "example", "figure", "table", "summary", "abstract",
@@ -53,6 +57,7 @@ class Turn:
     family: str
     block: int          # index of the block it starts in
     line: Line
+    label: str = ""     # the label as written, with its punctuation
     key: str = ""       # the person it resolves to
     end: int = 0
 
@@ -123,7 +128,8 @@ def _labelled_turns(blocks: list[Block]) -> list[Turn]:
                     name = match["name"].strip()
                     if family != "qa" and _normal(name) in NOT_LABELS:
                         continue
-                    candidates[family].append(Turn(offset, offset + len(match["label"]), name, family, index, line))
+                    candidates[family].append(Turn(offset, offset + len(match["label"]), name, family, index, line,
+                                                   match["label"]))
                     break
     qa = candidates["qa"]
     if _recurs(qa, distinct=2, total=3) or _recurs(qa, distinct=1, total=3):
@@ -131,7 +137,7 @@ def _labelled_turns(blocks: list[Block]) -> list[Turn]:
                       and _recurring_name(t, candidates["colon"])]
     elif _recurs(candidates["colon"], distinct=2, total=3):
         turns = [t for t in candidates["colon"] if _recurring_name(t, candidates["colon"]) or
-                 _is_honorific(t.name)]
+                 _is_honorific(t.name)] + qa
     elif _recurs(candidates["period"], distinct=2, total=4):
         turns = [t for t in candidates["period"] if _recurring_name(t, candidates["period"])]
     else:
@@ -225,7 +231,8 @@ def _run_in_turns(blocks: list[Block], turns: list[Turn]) -> list[Turn]:
             for match in RUN_IN_LABEL.finditer(line.text):
                 offset = line.start + match.start("label")
                 if offset not in starts and (offset != line.content_start or not turns):
-                    found.append(Turn(offset, offset + len(match["label"]), match["name"], "run-in", index, line))
+                    found.append(Turn(offset, offset + len(match["label"]), match["name"], "run-in", index, line,
+                                      match["label"]))
     return found
 
 
@@ -256,19 +263,25 @@ def _resolve_persons(turns: list[Turn], kind: str, author: str, interviewer: str
         normal = _normal(turn.name)
         if normal in QUESTION_NAMES | ANSWER_NAMES:
             role = "question" if normal in QUESTION_NAMES else "answer"
-            given = names.get(turn.name) or names.get(normal) or (interviewer if role == "question" else author)
+            given = _given(names, turn) or (interviewer if role == "question" else author)
             display = given or ("Interviewer" if role == "question" else "Interviewee")
             key = slug(display)
         else:
             key_name = _same_person(normal, full_names) or normal
             full_names.setdefault(key_name, turn.name)
-            display = names.get(turn.name) or names.get(normal) or _display(full_names[key_name])
-            key = slug(_normal(display) if not names.get(turn.name) else display)
+            given = _given(names, turn)
+            display = given or _display(full_names[key_name])
+            key = slug(display if given else _normal(display))
             role = ""
         person = persons.setdefault(key, Person(key, display, role))
         person.forms.add(turn.name)
         turn.key = key
     return persons
+
+
+def _given(names: dict[str, str], turn: Turn) -> str:
+    """The name a sidecar gives a label: by the label as written ('Q:'), or by its name ('Q')."""
+    return names.get(turn.label) or names.get(turn.name) or names.get(_normal(turn.name)) or ""
 
 
 def _same_person(normal: str, known: dict[str, str]) -> str | None:
@@ -319,8 +332,11 @@ def _assign_roles(turns: list[Turn], persons: dict[str, Person], text: str, auth
         asked[turn.key] += "?" in body
     answerers = [p for p in unknown if author and _normal(author).split()[-1:] == p.key.split("-")[-1:]]
     if not answerers and not any(p.role == "answer" for p in persons.values()):
-        ranked = sorted(unknown, key=lambda p: (asked[p.key] / count[p.key] >= 0.5, -said[p.key]))
-        answerers = ranked[:1]
+        total = sum(said.values()) or 1
+        answerers = [p for p in unknown if asked[p.key] / count[p.key] < 0.5 and said[p.key] / total >= 0.15
+                     and _normal(p.name) not in ASKING_ROLES] if kind != "hearing" else []
+        if not answerers:
+            answerers = sorted(unknown, key=lambda p: (asked[p.key] / count[p.key] >= 0.5, -said[p.key]))[:1]
     for person in unknown:
         person.role = "answer" if person in answerers else "question"
 
@@ -336,7 +352,7 @@ def _drama_turns(blocks: list[Block]) -> list[Turn]:
             name = match["name"]
             if len(name) >= 2 and _normal(name) not in NOT_LABELS:
                 start = line.content_start
-                turns.append(Turn(start, start + len(name), name, "drama", index, line))
+                turns.append(Turn(start, start + len(name), name, "drama", index, line, name))
     names = Counter(_normal(t.name) for t in turns)
     if len(names) >= 2 and sum(names.values()) >= 3:
         return turns
