@@ -391,3 +391,28 @@ def test_a_text_without_author_is_headed_by_its_title_on_both_sides(tmp_path):
     start = contents(volume)["An Anonymous Text"]
     left_head = next(line for line in page_texts[start].splitlines() if line.strip())  # page start + 1
     assert "An Anonymous Text" in left_head and "Jane Doe" not in left_head
+
+
+def test_a_long_verse_line_turns_over_with_a_hanging_indent(tmp_path):
+    from lxml import etree
+
+    tei = etree.parse(str(SAMPLE))
+    ns = {"tei": "http://www.tei-c.org/ns/1.0"}
+    line = tei.find(".//tei:lg/tei:l", ns)
+    line.text = ("Easily written on paper, so easily written that the paper itself forgot "
+                 "the gullies and the snow and the men who had to march in them")
+    long_line = tmp_path / "turnover.xml"
+    tei.write(str(long_line), encoding="utf-8")
+    assert build_pdf([long_line], tmp_path / "pdf", jobs=1, report=lambda message: None)
+    printed = [line for page in pages(tmp_path / "pdf" / "turnover.pdf") for line in page.splitlines()]
+    start = next(i for i, line in enumerate(printed) if line.strip().startswith("Easily written on paper, so"))
+
+    def indent(line: str) -> int:
+        return len(line) - len(line.lstrip())
+
+    prose = next(line for line in printed if line.strip().startswith("young officer wrote:"))
+    following = next(i for i, line in enumerate(printed) if line.strip() == "But the gullies forgotten.")
+    turnovers = printed[start + 1:following]
+    assert indent(prose) < indent(printed[start])  # the verse is set in from the prose
+    assert turnovers and all(indent(line) > indent(printed[start]) for line in turnovers)  # turnovers further
+    assert indent(printed[following]) == indent(printed[start])
