@@ -9,10 +9,10 @@
   Persons are matched across texts by name (each text has its own xml:ids), so that one person who
   speaks in two texts has one index entry.
 
-  A person often speaks several times on one page, and the index should name that page once. Only
-  typesetting knows which turns share a page, so pdf.py typesets the volume, reads where each turn
-  landed, and runs this stylesheet again with $turn-pages; the index then links the first turn
-  of each person on each page. Without the parameter every turn is linked.
+  A person often speaks several times on one page, or for pages on end, and the index should name
+  each page once and a stretch as a range. Only typesetting knows where turns fall, so pdf.py
+  typesets the volume, reads the page of each turn's start and end anchor, and runs this stylesheet
+  again with $turn-pages (ed:locators). Without the parameter every turn is linked.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -24,7 +24,8 @@
 
   <xsl:variable name="ed:volume-title" select="'Collected Texts'"/>
 
-  <!-- "turn-ID=PAGE turn-ID=PAGE …": where a first typesetting put each turn (ed:turn-id). -->
+  <!-- "ID=PAGE ID=PAGE …": where a first typesetting put the start (ed:turn-id) and the end
+       (ed:turn-end-id) of each turn. -->
   <xsl:param name="turn-pages" as="xs:string" select="''"/>
   <xsl:variable name="ed:page-of-turn" as="map(xs:string, xs:string)" select="map:merge(
     tokenize($turn-pages) ! map { substring-before(., '=') : substring-after(., '=') })"/>
