@@ -82,13 +82,13 @@ class Validator:
             tree = parse_tei(data, path)
         except XMLProblem as problem:
             return [Problem(problem.path, problem.line, problem.column, problem.message)]
-        return self._check(tree, _Locator(data, tree), path)
+        return self._check(tree, SourceLocator(data, tree), path)
 
     def validate_tree(self, tree: etree._ElementTree, path: str) -> list[Problem]:
         """Validate a tree in memory; lines and columns refer to its UTF-8 serialisation, as written."""
         return self.validate_bytes(etree.tostring(tree, encoding="UTF-8", xml_declaration=True), path)
 
-    def _check(self, tree: etree._ElementTree, locator: _Locator, path: str) -> list[Problem]:
+    def _check(self, tree: etree._ElementTree, locator: SourceLocator, path: str) -> list[Problem]:
         findings: dict[tuple[etree._Element, str], _Finding] = {}
         if not self._grammar.validate(tree):
             for entry in self._grammar.error_log:
@@ -116,7 +116,7 @@ class Validator:
 
     def _explain(self, tree: etree._ElementTree, entry: etree._LogEntry) -> Iterator[_Finding]:
         """Plain explanations of one libxml2 grammar error."""
-        at = _element_at(tree, entry.path)
+        at = element_at(tree, entry.path)
         for pattern, kind in GRAMMAR_MESSAGES:
             match = pattern.search(entry.message)
             if not match:
@@ -206,7 +206,7 @@ def _attribute_qname(name: str) -> str:
     return f"{{{XML_NS}}}{name[4:]}" if name.startswith("xml:") else name
 
 
-def _element_at(tree: etree._ElementTree, path: str | None) -> etree._Element | None:
+def element_at(tree: etree._ElementTree, path: str | None) -> etree._Element | None:
     """The element at a libxml2 error path ("/*/*[2]/*[1]"), if the path leads to one."""
     if not path:
         return None
@@ -230,7 +230,7 @@ def element_path(element: etree._Element) -> str:
     return "/" + "/".join(reversed(steps))
 
 
-def _problem(path: str, locator: _Locator, element: etree._Element, message: str, attribute: str | None) -> Problem:
+def _problem(path: str, locator: SourceLocator, element: etree._Element, message: str, attribute: str | None) -> Problem:
     line, column = locator.position(element, attribute)
     return Problem(path, line, column, f"{message} [{element_path(element)}]")
 
@@ -239,8 +239,10 @@ def _place(problem: Problem) -> tuple[int, int]:
     return problem.line, problem.column
 
 
-class _Locator:
+class SourceLocator:
     """Finds where an element's start tag (or one of its attributes) begins in the source bytes.
+
+    Used for the project's schema and for tei_all's messages when lxml checks them (column 0).
 
     libxml2 gives only the line where a start tag ends. Start tags appear in the text in document
     order, so the n-th element named sp is at the n-th "<sp" outside comments and CDATA.
