@@ -26,7 +26,7 @@ _worker: Validator | None = None
 
 
 @click.command(name="validate")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, metavar="FILE_OR_DIR...", type=click.Path(path_type=Path))
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: FILE:LINE:COLUMN: message lines and a summary; json: one object for tools.")
 @click.option("--tei-all", is_flag=True,
