@@ -1,0 +1,208 @@
+"""Properties of the converter over texts nobody wrote by hand (hypothesis, 200 examples each).
+
+For arbitrary text, and for generated texts shaped like interviews, hearings, essays with
+quotations and blog posts with boilerplate:
+- `convert_bytes` returns TEI that is well-formed and valid against the project's schema and rules
+  (only text with no words in it may be refused, and then as a ConversionError);
+- `edition text` (plaintext.render) gives back the source's words, in order, minus the lines the
+  header records as removed, and each recorded line is the source's line;
+- converting the same bytes twice gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+
+PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+#: Letters followed by digits read as a footnote reference ("ipv6"): a known converter bug, tested
+#: in test_bad_input.py::test_words_ending_in_digits_are_text_not_footnotes; arbitrary text avoids it.
+GLUED_DIGITS = re.compile(r"[^\W\d_]*[a-zß-ÿ][0-9]{1,3}(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _validator():
+    from edition.validate import Validator
+
+    return Validator()
+
+
+def _convert(text: str) -> bytes:
+    from edition.convert import convert_bytes
+
+    return convert_bytes(text.encode("utf-8"), "generated.txt").tei
+
+
+def _source_lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def assert_nothing_lost(text: str) -> None:
+    """The three properties, for a text the converter must accept."""
+    from edition.plaintext import removed_lines, render
+
+    tei = _convert(text)
+    tree = etree.ElementTree(etree.fromstring(tei))
+    assert _validator().validate_bytes(tei, "generated.xml") == []
+    lines = _source_lines(text)
+    removed = removed_lines(tree)
+    # A text of boilerplate alone keeps it in the body and also records it as removed: a known bug,
+    # tested in test_bad_input.py::test_a_text_of_boilerplate_alone_is_not_kept_and_removed_at_once.
+    assume(any(line.strip() for number, line in enumerate(lines, 1) if number not in removed))
+    for number, line in removed.items():
+        assert line.strip() == lines[number - 1].strip(), (number, line)
+    kept = " ".join(line for number, line in enumerate(lines, 1) if number not in removed)
+    assert render(tree).split() == kept.split()
+    assert _convert(text) == tei
+
+
+# --- arbitrary text -----------------------------------------------------------------------------
+
+PLAIN = st.sampled_from(list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+                             " .,;:!?-—–…()[]'\"“”‘’«»\n\n\t\u00a0"))
+#: Any letter, digit, punctuation, symbol or space Unicode assigns: all allowed in XML 1.0.
+UNICODE = st.characters(categories=("L", "N", "P", "S", "Zs"))
+ARBITRARY = st.text(alphabet=st.one_of(PLAIN, PLAIN, UNICODE), max_size=300)
+
+
+@PROPERTY
+@given(ARBITRARY)
+def test_arbitrary_text_converts_to_valid_tei_and_loses_nothing(text: str) -> None:
+    from edition.convert import ConversionError
+
+    assume(not GLUED_DIGITS.search(text))
+    if not text.strip():
+        with pytest.raises(ConversionError, match="empty"):
+            _convert(text)
+        return
+    assert_nothing_lost(text)
+
+
+# --- texts of the kinds the edition holds --------------------------------------------------------
+
+WORDS = ("the party workers strike union congress history question answer comrade letter war peace "
+         "bureaucracy revolution program capital labour press trial witness government people year "
+         "Paris London Moscow Mexico Trotsky Lenin Marx committee report evidence defence state class "
+         "always never perhaps indeed certainly against towards within without because however").split()
+
+
+@st.composite
+def sentence(draw, end: str = ".", quoted: bool = True) -> str:
+    words = draw(st.lists(st.sampled_from(WORDS), min_size=3, max_size=14))
+    if quoted and len(words) > 5 and draw(st.booleans()):
+        start = draw(st.integers(1, len(words) - 3))
+        stop = draw(st.integers(start + 1, len(words) - 1))
+        opening, closing = draw(st.sampled_from([("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»")]))
+        words[start:stop] = [opening + " ".join(words[start:stop]) + closing]
+    text = " ".join(words)
+    return text[0].upper() + text[1:] + end
+
+
+@st.composite
+def paragraph(draw, max_sentences: int = 4) -> str:
+    return " ".join(draw(st.lists(sentence(), min_size=1, max_size=max_sentences)))
+
+
+def title(draw) -> str:
+    return " ".join(w.capitalize() for w in draw(st.lists(st.sampled_from(WORDS), min_size=2, max_size=6)))
+
+
+LABELS = [("Q:", "A:"), ("QUESTION:", "ANSWER:"), ("INTERVIEWER:", "TROTSKY:"), ("Jane Doe:", "John Roe:"),
+          ("Q.", "A.")]
+
+
+@st.composite
+def interview(draw) -> str:
+    asks, answers = draw(st.sampled_from(LABELS))
+    parts = [title(draw)]
+    if draw(st.booleans()):
+        parts.append("Interviewed by Jane Doe")
+    for _ in range(draw(st.integers(1, 6))):
+        parts.append(f"{asks} {draw(sentence(end='?'))}")
+        parts.append(f"{answers} {draw(paragraph())}")
+    return "\n\n".join(parts) + "\n"
+
+
+HEARING_LABELS = ["The CHAIRMAN.", "Mr. NORTH.", "Mr. FINERTY.", "Senator SMITH.", "Mr. GOLDMAN:"]
+
+
+@st.composite
+def hearing(draw) -> str:
+    parts = ["HEARING BEFORE THE COMMISSION OF INQUIRY", f"Session {draw(st.integers(1, 13))}"]
+    for _ in range(draw(st.integers(2, 8))):
+        parts.append(f"{draw(st.sampled_from(HEARING_LABELS))} {draw(sentence(end=draw(st.sampled_from('.?'))))}")
+    return "\n\n".join(parts) + "\n"
+
+
+@st.composite
+def essay(draw) -> str:
+    parts = [title(draw), f"by {draw(st.sampled_from(['Leon Trotsky', 'Rosa Luxemburg', 'James P. Cannon']))}"]
+    if draw(st.booleans()):
+        parts += [f"“{draw(sentence(quoted=False))}”", f"~{draw(st.sampled_from(['Karl Marx', 'Lenin']))}, {title(draw)}"]
+    for _ in range(draw(st.integers(1, 5))):
+        parts.append(draw(paragraph()))
+        if draw(st.integers(0, 3)) == 0:
+            parts.append(f"“{draw(paragraph(max_sentences=2))}”")
+    return "\n\n".join(parts) + "\n"
+
+
+#: Page furniture in the order a blog prints it: share buttons, tags, the comment form, the footer.
+SHARING = ["Share this:", "Twitter", "Facebook", "Like this:", "Like Loading...", "Related"]
+FILING = ["Posted in Uncategorized", "Tagged history, war"]
+COMMENTING = ["Leave a Reply", "Fill in your details below or click an icon to log in:",
+              "Notify me of new posts via email."]
+FOOTER = ["Blog at WordPress.com.", "Return to top", "Last updated on: 22.4.2007"]
+
+
+@st.composite
+def in_order(draw, lines: list[str]) -> list[str]:
+    """Some of the lines, keeping their order."""
+    return [line for line in lines if draw(st.booleans())]
+
+
+@st.composite
+def blog(draw) -> str:
+    parts = [title(draw), f"Posted on July {draw(st.integers(1, 28))}, 2017"]
+    parts += draw(st.lists(paragraph(), min_size=1, max_size=5))
+    furniture = [line for group in (SHARING, FILING, COMMENTING, FOOTER) for line in draw(in_order(group))]
+    assume(furniture)
+    return "\n\n".join(parts + furniture) + "\n"
+
+
+@pytest.mark.xfail(strict=True, reason="converter bug: a social-network name after a comment-form line is taken for "
+                                       "a heading; the empty div it opens makes the TEI invalid, so the post is "
+                                       "refused (found by the blog property when furniture came in any order)")
+def test_a_share_button_after_a_comment_form_is_not_a_heading() -> None:
+    assert_nothing_lost("A Title\n\nThe war began.\n\nFill in your details below or click an icon to log in:\n\n"
+                        "Twitter\n\nReturn to top\n\nTwitter\n\nShare this:\n")
+
+
+@PROPERTY
+@given(interview())
+def test_interviews_convert_to_valid_tei_and_lose_nothing(text: str) -> None:
+    assert_nothing_lost(text)
+
+
+@PROPERTY
+@given(hearing())
+def test_hearings_convert_to_valid_tei_and_lose_nothing(text: str) -> None:
+    assert_nothing_lost(text)
+
+
+@PROPERTY
+@given(essay())
+def test_essays_with_quotations_convert_to_valid_tei_and_lose_nothing(text: str) -> None:
+    assert_nothing_lost(text)
+
+
+@PROPERTY
+@given(blog())
+def test_blog_posts_with_boilerplate_convert_to_valid_tei_and_lose_nothing(text: str) -> None:
+    assert_nothing_lost(text)
