@@ -29,6 +29,8 @@ def command(tei_dir: Path, out_dir: Path, only: str | None, jobs: int) -> None:
     OUT/pdf/volume.pdf   all texts as one volume with contents and an index of persons
 
     Open OUT/web/index.html in a browser, or run `edition serve` for the search to work.
+    A rebuild makes again only the pages of texts whose TEI changed (by content, not time),
+    with the index, the persons page and the search index.
     """
     tei_files = sorted(tei_dir.glob("*.xml"))
     if not tei_files:
@@ -37,7 +39,7 @@ def command(tei_dir: Path, out_dir: Path, only: str | None, jobs: int) -> None:
     if only in (None, "web"):
         from edition.publish.web import build_web
 
-        failed |= not build_web(tei_files, out_dir / "web", jobs=jobs, report=_report)
+        failed |= not build_web(tei_files, out_dir / "web", jobs=jobs, report=_report, progress=_progress)
     if only in (None, "pdf"):
         from edition.publish.pdf import build_pdf
 
@@ -49,3 +51,19 @@ def command(tei_dir: Path, out_dir: Path, only: str | None, jobs: int) -> None:
 def _report(message: str) -> None:
     """Where the publishers say what they did or what went wrong (one line each)."""
     click.echo(message, err=True)
+
+
+#: Fewer pages than this finish before a progress bar would tell anything.
+PROGRESS_FROM = 20
+
+
+def _progress(items, total: int):
+    """A progress bar on a terminal for long batches; silent otherwise (logs, pipes, tests)."""
+    if total < PROGRESS_FROM or not sys.stderr.isatty():
+        return items
+    return _bar(items, total)
+
+
+def _bar(items, total: int):
+    with click.progressbar(items, length=total, label="web pages", file=sys.stderr) as bar:
+        yield from bar

@@ -5,10 +5,18 @@ the index and persons pages need all texts at once, so they are made from one co
 document (`<ed:collection><ed:text stem="STEM"><TEI>…</TEI></ed:text>…`) built from the same
 safely parsed trees. No HTML is made here: pages come from the stylesheet as strings and are
 written whole (temporary file, then rename).
+
+Rebuilds are incremental, by content: OUT/.manifest.json keeps a hash of every text's TEI bytes
+and one of the stylesheets. A text whose bytes, stylesheets and page are unchanged is not
+transformed again and its page is not rewritten; when anything changed, the index and persons
+pages and the search index are made anew (they depend on every text). File times are not
+trusted: a copy, a checkout or a clock can change them without changing a byte.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import multiprocessing
 import os
 import shutil
@@ -16,68 +24,109 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
-from edition.xmlsafe import XMLProblem, read_tei
+from edition.xmlsafe import XMLProblem, parse_tei
 
 XSLT_DIR = Path(__file__).resolve().parents[2] / "xslt" / "web"
 STYLESHEET = XSLT_DIR / "web.xsl"
 STATIC_DIR = XSLT_DIR / "static"
+#: every file the pages depend on besides the TEI: web.xsl, what it imports, the static files
+STYLESHEET_DIRS = (XSLT_DIR, XSLT_DIR.parent / "common")
 ED_NS = "urn:edition"
+DECLARATION = b"<?xml version='1.0' encoding='UTF-8'?>\n"
 #: pages made from the collection of all texts: file name → stylesheet mode
 COLLECTION_PAGES = {"index.html": "index", "persons.html": "persons"}
+MANIFEST = ".manifest.json"
+
+#: How a publisher shows a long batch advancing: given the items and their number, it yields
+#: the same items (a command wraps them in a progress bar on a terminal).
+Progress = Callable[[Iterable, int], Iterable]
+
+
+def _no_progress(items: Iterable, total: int) -> Iterable:
+    return items
 
 
 @dataclass(frozen=True)
 class Text:
-    """One TEI file that parsed safely: its stem, where it came from, and its serialised tree."""
+    """One TEI file that parsed safely: its stem, where it came from, its root element as lxml
+    serialises it (no declaration, no DOCTYPE, no entities), and the hash of the file's bytes."""
 
     path: Path
     stem: str
     xml: bytes
+    digest: str
 
 
-def build_web(tei_files: list[Path], out_dir: Path, jobs: int, report: Callable[[str], None]) -> bool:
+def build_web(tei_files: list[Path], out_dir: Path, jobs: int, report: Callable[[str], None],
+              progress: Progress = _no_progress) -> bool:
     """Write the web edition of `tei_files` into `out_dir`; False if any file failed.
 
     A file that cannot be read or transformed is reported as `FILE: message` and left out; the
-    rest of the site (its other pages, the index, the search) is still built.
+    rest of the site (its other pages, the index, the search) is still built. Only the texts
+    that changed since the last build are transformed again (see the module's docstring).
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    texts, read_ok = _read_texts(tei_files, report)
-    _copy_static(out_dir)
     started = time.perf_counter()
-    written, render_ok = _render_pages(texts, out_dir, jobs, report)
-    _remove_stale(out_dir, written)
-    elapsed = time.perf_counter() - started
-    report(f"web: {len(texts)} {'text' if len(texts) == 1 else 'texts'} → {out_dir} in {elapsed:.1f} s")
-    return _index_search(out_dir, report) and read_ok and render_ok
+    sources, read_ok = _read_sources(tei_files, report)
+    stylesheets = _stylesheets_digest()
+    built = _read_manifest(out_dir, stylesheets)
+    changed = {path.stem for path, (_, digest) in sources.items()
+               if built.get(path.stem) != digest or not (out_dir / f"{path.stem}.html").exists()}
+    if not changed and read_ok and set(built) == {path.stem for path in sources}:
+        report(f"web: {len(sources)} {_texts(len(sources))} unchanged → {out_dir}")
+        return True
+    texts, parse_ok = _parse_texts(sources, report)
+    _copy_static(out_dir)
+    fresh = [text for text in texts if text.stem in changed]
+    written, render_ok = _render_pages(texts, fresh, out_dir, jobs, report, progress)
+    kept = {out_dir / f"{text.stem}.{suffix}" for text in texts if text.stem not in changed
+            for suffix in ("html", "xml")}
+    _remove_stale(out_dir, written | kept)
+    rendered = time.perf_counter()
+    search_ok = _index_search(out_dir, report)
+    report(f"web: {len(texts)} {_texts(len(texts))} → {out_dir}: {len(fresh)} made in "
+           f"{rendered - started:.1f} s, search index in {time.perf_counter() - rendered:.1f} s")
+    if search_ok:
+        present = written | kept
+        pages = {text.stem: text.digest for text in texts if out_dir / f"{text.stem}.html" in present}
+        _write(out_dir / MANIFEST, _manifest(stylesheets, pages))
+    else:  # the next build must make the search index again, so it must not find the site complete
+        (out_dir / MANIFEST).unlink(missing_ok=True)
+    return search_ok and read_ok and parse_ok and render_ok
 
 
-def _render_pages(texts: list[Text], out_dir: Path, jobs: int,
-                  report: Callable[[str], None]) -> tuple[set[Path], bool]:
-    """Every text's page and TEI copy, then the index and persons pages, in worker processes.
+def _texts(count: int) -> str:
+    return "text" if count == 1 else "texts"
+
+
+def _render_pages(texts: list[Text], fresh: list[Text], out_dir: Path, jobs: int,
+                  report: Callable[[str], None], progress: Progress) -> tuple[set[Path], bool]:
+    """The index and persons pages (from all texts), then the page and TEI copy of each fresh
+    text, in worker processes. The collection pages go first: they take longest.
 
     Returns the files written and whether every page could be made.
     """
     ok, written = True, set()
-    with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(texts) + len(COLLECTION_PAGES))),
+    with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(fresh) + len(COLLECTION_PAGES))),
                              mp_context=multiprocessing.get_context("spawn"),
                              initializer=_start_worker) as pool:
+        collection = _collection(texts)
         # (the page to write, the file to blame if it fails, the TEI to offer beside it, its HTML)
         pending: list[tuple[Path, Path, bytes | None, Future]] = [
-            (out_dir / f"{text.stem}.html", text.path, text.xml, pool.submit(_text_page, text.xml, text.stem))
-            for text in texts]
-        collection = _collection(texts)
-        pending += [(out_dir / name, out_dir / name, None, pool.submit(_collection_page, collection, mode))
-                    for name, mode in COLLECTION_PAGES.items()]
-        for target, source, tei, future in pending:
+            (out_dir / name, out_dir / name, None, pool.submit(_collection_page, collection, mode))
+            for name, mode in COLLECTION_PAGES.items()]
+        pending += [(out_dir / f"{text.stem}.html", text.path, DECLARATION + text.xml,
+                     pool.submit(_text_page, text.xml, text.stem)) for text in fresh]
+        for target, source, tei, future in progress(pending, len(pending)):
             html, error = _outcome(future)
             if error:
                 report(f"{source}: {error}")
@@ -99,29 +148,76 @@ def _outcome(future: Future) -> tuple[str | None, str | None]:
         return None, "the XSLT worker process stopped unexpectedly (crashed or was killed)"
 
 
-def _read_texts(tei_files: list[Path], report: Callable[[str], None]) -> tuple[list[Text], bool]:
-    """Parse every file safely; report the ones that cannot be read."""
-    texts, ok = [], True
+def _read_sources(tei_files: list[Path], report: Callable[[str], None]) -> tuple[dict[Path, tuple[bytes, str]], bool]:
+    """Every file's bytes and their hash; report the ones that cannot be read."""
+    sources, ok = {}, True
     for path in tei_files:
         try:
-            tree = read_tei(path)
+            data = path.read_bytes()
+        except OSError as err:
+            report(str(XMLProblem(str(path), 1, 1, f"cannot read the file: {err.strerror}")))
+            ok = False
+            continue
+        sources[path] = (data, hashlib.sha256(data).hexdigest())
+    return sources, ok
+
+
+def _parse_texts(sources: dict[Path, tuple[bytes, str]],
+                 report: Callable[[str], None]) -> tuple[list[Text], bool]:
+    """Parse every file safely; report the ones that are not safe, well-formed TEI."""
+    texts, ok = [], True
+    for path, (data, digest) in sources.items():
+        try:
+            root = parse_tei(data, str(path)).getroot()
         except XMLProblem as problem:
             report(str(problem))
             ok = False
             continue
-        texts.append(Text(path, path.stem, etree.tostring(tree, xml_declaration=True, encoding="UTF-8")))
+        texts.append(Text(path, path.stem, etree.tostring(root, encoding="UTF-8"), digest))
     return texts, ok
 
 
+def _stylesheets_digest() -> str:
+    """One hash over every stylesheet and static file the pages are made with (names and bytes)."""
+    digest = hashlib.sha256()
+    for folder in STYLESHEET_DIRS:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digest.update(str(path.relative_to(folder.parent)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _read_manifest(out_dir: Path, stylesheets: str) -> dict[str, str]:
+    """stem → hash of the TEI its page was made from, as the last build left them; nothing when
+    the stylesheets changed since (every page must be made again) or there is no usable manifest."""
+    try:
+        manifest = json.loads((out_dir / MANIFEST).read_bytes())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(manifest, dict) or manifest.get("stylesheets") != stylesheets:
+        return {}
+    pages = manifest.get("pages")
+    return pages if isinstance(pages, dict) else {}
+
+
+def _manifest(stylesheets: str, pages: dict[str, str]) -> bytes:
+    """What this build made, for the next build to compare with."""
+    return json.dumps({"stylesheets": stylesheets, "pages": dict(sorted(pages.items()))},
+                      indent=1).encode("utf-8")
+
+
 def _collection(texts: list[Text]) -> bytes:
-    """One document holding every text, for the pages that list them all."""
-    root = etree.Element(f"{{{ED_NS}}}collection", nsmap={"ed": ED_NS})
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    """One document holding every text, for the pages that list them all.
+
+    Joined as bytes rather than built as a tree: each text is lxml's own serialisation of an
+    already checked root element (no declaration, no DOCTYPE, no entities), and the stem is
+    escaped as an attribute value.
+    """
+    parts = [f'<ed:collection xmlns:ed="{ED_NS}">'.encode()]
     for text in texts:
-        item = etree.SubElement(root, f"{{{ED_NS}}}text", stem=text.stem)
-        # The bytes are lxml's own serialisation of an already checked tree: no DOCTYPE, no entities.
-        item.append(etree.fromstring(text.xml, parser))
-    return etree.tostring(root, encoding="UTF-8")
+        parts += [b"<ed:text stem=", quoteattr(text.stem).encode("utf-8"), b">", text.xml, b"</ed:text>"]
+    parts.append(b"</ed:collection>")
+    return b"".join(parts)
 
 
 def _remove_stale(out_dir: Path, current: set[Path]) -> None:
@@ -134,11 +230,14 @@ def _remove_stale(out_dir: Path, current: set[Path]) -> None:
 
 
 def _copy_static(out_dir: Path) -> None:
-    """The stylesheets and script every page links to (static/…)."""
+    """The stylesheets and script every page links to (static/…); unchanged files are left alone."""
     target = out_dir / "static"
     target.mkdir(exist_ok=True)
     for source in sorted(STATIC_DIR.iterdir()):
-        _write(target / source.name, source.read_bytes())
+        data = source.read_bytes()
+        copy = target / source.name
+        if not copy.exists() or copy.read_bytes() != data:
+            _write(copy, data)
 
 
 def _index_search(out_dir: Path, report: Callable[[str], None]) -> bool:
