@@ -66,6 +66,8 @@ def recognise(blocks: list[Block], removed: list[Span]) -> list[Span]:
                 else source_lines
             target += found
         index += 1
+    if not any(s.kind == "titlePart" for s in title_page):
+        title_page = [_as_title(s) for s in title_page]
     if title_page:
         spans.append(span(title_page[0].start, max(s.end for s in title_page), "titlePage", "front.title-page"))
         spans += title_page
@@ -77,6 +79,13 @@ def recognise(blocks: list[Block], removed: list[Span]) -> list[Span]:
                           type_="source"))
         spans += source_lines
     return spans
+
+
+def _as_title(found: Span) -> Span:
+    """With no other title line, a name-like line ('Three Dialogues') is the title, not an author."""
+    if found.rule != "front.author-line":
+        return found
+    return span(found.start, found.end, "titlePart", "front.title-line", type_="main")
 
 
 def _byline_makes_title(entry, seen_title: bool):
