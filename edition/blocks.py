@@ -7,6 +7,7 @@ keeps its lines with their numbers and offsets, so every later stage can point b
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -16,20 +17,20 @@ class Line:
     end: int     # offset after the last character (before the line end)
     text: str
 
-    @property
+    @cached_property
     def content_start(self) -> int:
         """Offset of the first non-space character."""
         return self.start + (len(self.text) - len(self.text.lstrip()))
 
-    @property
+    @cached_property
     def content_end(self) -> int:
         return self.start + len(self.text.rstrip())
 
-    @property
+    @cached_property
     def indent(self) -> int:
         return len(self.text) - len(self.text.lstrip(" \t"))
 
-    @property
+    @cached_property
     def stripped(self) -> str:
         return self.text.strip()
 
@@ -39,27 +40,27 @@ class Block:
     lines: tuple[Line, ...]
     blank_before: int  # blank lines between this block and the previous one (or the file start)
 
-    @property
+    @cached_property
     def start(self) -> int:
         return self.lines[0].content_start
 
-    @property
+    @cached_property
     def end(self) -> int:
         return self.lines[-1].content_end
 
-    @property
+    @cached_property
     def first_line(self) -> int:
         return self.lines[0].number
 
-    @property
+    @cached_property
     def last_line(self) -> int:
         return self.lines[-1].number
 
-    @property
+    @cached_property
     def text(self) -> str:
         return "\n".join(line.text.strip() for line in self.lines)
 
-    @property
+    @cached_property
     def words(self) -> int:
         return sum(len(line.text.split()) for line in self.lines)
 

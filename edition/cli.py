@@ -18,6 +18,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("validate", "Check TEI against the project schema and Schematron rules."),
     "build": ("build", "TEI → web edition (HTML) and print edition (PDF) under build/."),
     "serve": ("serve", "Serve the web edition on 127.0.0.1 so its search works."),
+    "guidelines": ("guidelines", "Write docs/encoding-guidelines.html from the schema's documentation."),
 }
 
 

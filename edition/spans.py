@@ -7,6 +7,7 @@ The source is never edited; the serialiser (tei.py) turns text + spans into TEI 
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 #: Lines taken out of the text (web boilerplate, decoration); recorded in the header, not in `text`.
@@ -66,3 +67,39 @@ def inside(spans: list[Span], start: int, end: int, *kinds: str) -> list[Span]:
 
 def covered(spans: list[Span], offset: int, *kinds: str) -> bool:
     return any(s.start <= offset < s.end for s in spans if s.kind in kinds)
+
+
+class Ranges:
+    """Where a set of spans lies, for quick questions about offsets (the recognisers ask them for
+    every block, so a scan of every span each time would make conversion quadratic)."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted((s.start, s.end) for s in spans):
+            if merged and start < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [m[0] for m in merged]
+        self._ends = [m[1] for m in merged]
+        self._points = sorted(s.start for s in spans)
+
+    def covers(self, offset: int) -> bool:
+        """Some span holds the character at offset."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self._ends[i]
+
+    def contains(self, start: int, end: int) -> bool:
+        """Some span (or overlapping run of spans) holds all of start..end."""
+        i = bisect.bisect_right(self._starts, start) - 1
+        return i >= 0 and end <= self._ends[i]
+
+    def starts_within(self, start: int, end: int) -> bool:
+        """Some span begins at or after start and before end."""
+        i = bisect.bisect_left(self._points, start)
+        return i < len(self._points) and self._points[i] < end
+
+
+def starting_within(spans_by_start: list[Span], starts: list[int], start: int, end: int) -> list[Span]:
+    """The spans (sorted by start, with their starts listed) that begin in start..end."""
+    return spans_by_start[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]

@@ -55,9 +55,12 @@ class Problem:
     line: int
     column: int
     message: str
+    #: "error" makes a file invalid; "warning" (a Schematron rule with role="warning") asks an editor to look
+    severity: str = "error"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        kind = "warning: " if self.severity == "warning" else ""
+        return f"{self.path}:{self.line}:{self.column}: {kind}{self.message}"
 
 
 class Validator:
@@ -100,10 +103,11 @@ class Validator:
         precise = [finding for finding in findings.values() if not finding.vague]
         grammar = [_problem(path, locator, f.element, f.message, f.attribute)
                    for f in precise or findings.values()]
-        rules = [_problem(path, locator, element, message, None) for element, message in self._rule_failures(tree)]
+        rules = [_problem(path, locator, element, message, None, severity)
+                 for element, message, severity in self._rule_failures(tree)]
         return sorted(grammar, key=_place) + sorted(rules, key=_place)
 
-    def _rule_failures(self, tree: etree._ElementTree) -> list[tuple[etree._Element, str]]:
+    def _rule_failures(self, tree: etree._ElementTree) -> list[tuple[etree._Element, str, str]]:
         """The Schematron assertions that failed (and reports that fired), at their elements."""
         self._rules.validate(tree)
         failures = []
@@ -111,7 +115,8 @@ class Validator:
         for result in report.iterchildren(f"{{{SVRL_NS}}}failed-assert", f"{{{SVRL_NS}}}successful-report"):
             located = tree.getroot().xpath(result.get("location"))
             element = located[0] if located and isinstance(located[0], etree._Element) else tree.getroot()
-            failures.append((element, " ".join(result.findtext(f"{{{SVRL_NS}}}text", "").split())))
+            severity = "warning" if result.get("role") == "warning" else "error"
+            failures.append((element, " ".join(result.findtext(f"{{{SVRL_NS}}}text", "").split()), severity))
         return failures
 
     def _explain(self, tree: etree._ElementTree, entry: etree._LogEntry) -> Iterator[_Finding]:
@@ -230,9 +235,10 @@ def element_path(element: etree._Element) -> str:
     return "/" + "/".join(reversed(steps))
 
 
-def _problem(path: str, locator: SourceLocator, element: etree._Element, message: str, attribute: str | None) -> Problem:
+def _problem(path: str, locator: SourceLocator, element: etree._Element, message: str, attribute: str | None,
+             severity: str = "error") -> Problem:
     line, column = locator.position(element, attribute)
-    return Problem(path, line, column, f"{message} [{element_path(element)}]")
+    return Problem(path, line, column, f"{message} [{element_path(element)}]", severity)
 
 
 def _place(problem: Problem) -> tuple[int, int]:

@@ -52,6 +52,9 @@ def parse_tei(data: bytes, path: str = "<input>") -> etree._ElementTree:
     except etree.XMLSyntaxError as err:
         line, column = err.position if err.position else (1, 1)
         raise XMLProblem(path, line or 1, column or 1, f"not well-formed XML: {err.msg}") from None
+    if tree.docinfo.doctype:  # a DOCTYPE after a long comment, past the first look
+        raise XMLProblem(path, 1, 1, "a DOCTYPE or entity declaration is not allowed in TEI files "
+                         "(entities could read other files); remove it")
     root = tree.getroot()
     _check_depth(root, path)
     if root.tag != f"{{{TEI_NS}}}TEI":

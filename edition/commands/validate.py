@@ -55,7 +55,7 @@ def command(paths: tuple[Path, ...], output: str, tei_all: bool, jobs: int) -> N
     order = {str(path): index for index, path in enumerate(files)}
     problems.sort(key=lambda problem: order.get(problem.path, -1))  # by file; within a file, as found
     _print(files, problems, output)
-    sys.exit(1 if problems else 0)
+    sys.exit(1 if any(problem.severity == "error" for problem in problems) else 0)
 
 
 def _collect(paths: tuple[Path, ...]) -> tuple[list[Path], list[Problem]]:
@@ -163,20 +163,23 @@ def _lxml_tei_all(sources: dict[Path, tuple[bytes, etree._ElementTree]]) -> list
 
 
 def _print(files: list[Path], problems: list[Problem], output: str) -> None:
-    invalid = {problem.path for problem in problems} & {str(path) for path in files}
+    errors = [problem for problem in problems if problem.severity == "error"]
+    warnings = len(problems) - len(errors)
+    invalid = {problem.path for problem in errors} & {str(path) for path in files}
     if output == "json":
         click.echo(json.dumps({
             "checked": len(files),
             "valid": len([f for f in files if str(f) not in invalid]),
-            "problems": [{"file": p.path, "line": p.line, "column": p.column, "message": p.message}
-                         for p in problems],
+            "problems": [{"file": p.path, "line": p.line, "column": p.column, "message": p.message,
+                          "severity": p.severity} for p in problems],
         }, ensure_ascii=False, indent=1))
         return
     for problem in problems:
         click.echo(str(problem))
     files_word = "file" if len(files) == 1 else "files"
-    if problems:
+    also = f"; {warnings} warning{'' if warnings == 1 else 's'} to look at" if warnings else ""
+    if errors:
         click.echo(f"{len(files)} {files_word} checked: {len(invalid)} with problems "
-                   f"({len(problems)} problem{'' if len(problems) == 1 else 's'} in all)", err=True)
+                   f"({len(errors)} problem{'' if len(errors) == 1 else 's'} in all){also}", err=True)
     else:
-        click.echo(f"{len(files)} {files_word} checked: all valid", err=True)
+        click.echo(f"{len(files)} {files_word} checked: all valid{also}", err=True)

@@ -13,8 +13,7 @@ import statistics
 
 from edition.blocks import Block
 from edition.recognise.citation import parse_citation
-from edition.recognise.names import looks_like_name
-from edition.spans import Span, span
+from edition.spans import Ranges, Span, span
 
 OPENING = {"“": "”", "‘": "’", "«": "»", "„": "“", "‚": "‘", "»": "«", "\"": "\"", "'": "'"}
 ATTRIBUTION = re.compile(r"^\s*(?:[~―—–]|--?)\s*\S")
@@ -108,7 +107,10 @@ def quoted_whole(text: str, start: int, end: int) -> tuple[str, str] | None:
 
 def blocks_quotes(text: str, blocks: list[Block], claimed: list[Span], body_start: int) -> list[Span]:
     """Epigraph at the head of the body, quoted blocks with their attribution, and verse."""
-    free = [b for b in blocks if not _inside(b, claimed)]
+    taken = Ranges([s for s in claimed if s.kind not in {"div", "sp"}])
+    labels = Ranges([s for s in claimed if s.kind == "speaker"])
+    free = [b for b in blocks if not taken.covers(b.start) and not labels.starts_within(b.start, b.end)]
+    first_text = min((s.start for s in claimed if s.kind in {"p", "sp", "head"}), default=len(text))
     spans: list[Span] = []
     used: set[int] = set()
     wrap = _wrap_width(blocks)
@@ -134,8 +136,7 @@ def blocks_quotes(text: str, blocks: list[Block], claimed: list[Span], body_star
         quote = span(quote_start, quote_end, "quote", "quote.block", trim=(1, 1) if marks else (0, 0),
                      rend=rend(*marks) if marks else "")
         attribution = following if following and _is_attribution(following) else None
-        at_head = not any(s.kind in {"p", "sp", "head"} and s.start < quote_start for s in claimed) and \
-            not spans and quote_start >= body_start
+        at_head = first_text >= quote_start and not spans and quote_start >= body_start
         if attribution:
             used.add(free.index(attribution))
             bibl = parse_citation(text[attribution.start:attribution.end], attribution.start, rule="quote.attribution")
@@ -146,12 +147,6 @@ def blocks_quotes(text: str, blocks: list[Block], claimed: list[Span], body_star
         else:
             spans += [quote, *content]
     return spans
-
-
-def _inside(block: Block, claimed: list[Span]) -> bool:
-    """Claimed already, or holding a speech label (a turn is not a quotation)."""
-    return any(s.start <= block.start < s.end for s in claimed if s.kind not in {"div", "sp"}) or any(
-        block.start <= s.start < block.end for s in claimed if s.kind == "speaker")
 
 
 def _is_attribution(block: Block) -> bool:
@@ -210,7 +205,3 @@ def _verse(text: str, stanzas: list[Block], quoted: bool) -> list[Span]:
         spans.append(span(lines[0].start, lines[-1].end, "lg", "verse.stanza", type_=stanza_type))
         spans += lines
     return spans
-
-
-def attribution_names(spans: list[Span], text: str) -> list[str]:
-    return [text[s.start:s.end] for s in spans if s.kind == "author" and looks_like_name(text[s.start:s.end])]

@@ -8,13 +8,14 @@ Every label form of one person resolves to one `person` id.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from edition.blocks import Block, Line
 from edition.recognise.names import HONORIFICS, slug
-from edition.spans import Span, span
+from edition.spans import Ranges, Span, span
 
 QA_LABEL = re.compile(r"^(?P<label>(?P<name>QUESTION|ANSWER|Question|Answer|Q|A|INTERVIEWER|Interviewer|"
                       r"QUESTIONER|Questioner|RESPONDENT|Respondent|(?i:audience(?: member)?|member of the audience|"
@@ -85,7 +86,8 @@ def recognise(text: str, blocks: list[Block], claimed: list[Span], context: str,
     kind of text this is; `author`/`interviewer` name who answers and who asks; `names` maps label
     forms to persons' names (from a sidecar)."""
     blocking = [s for s in claimed if s.kind != "div" or s.attr("type")]  # sections hold turns
-    free = [b for b in blocks if not any(s.start <= b.start < s.end for s in blocking)]
+    taken = Ranges(blocking)
+    free = [b for b in blocks if not taken.covers(b.start)]
     drama = _drama_turns(free)
     if drama:
         return _drama(text, free, drama, names)
@@ -239,13 +241,18 @@ def _run_in_turns(blocks: list[Block], turns: list[Turn]) -> list[Turn]:
 def _close_turns(turns: list[Turn], blocks: list[Block], claimed: list[Span], text: str) -> None:
     """A turn runs to the next turn, or to the next heading or other claimed block, whichever is first."""
     stops = sorted({s.start for s in claimed if s.kind in {"head", "div", "titlePage", "epigraph"}})
+    starts = [b.start for b in blocks]
+    ends = [b.end for b in blocks]
     for turn, following in zip(turns, turns[1:] + [None]):
         limit = following.start if following else len(text)
-        stop = next((s for s in stops if turn.start < s < limit), limit)
-        if any(b.start < stop < b.end for b in blocks):
+        after = bisect.bisect_right(stops, turn.start)
+        stop = stops[after] if after < len(stops) and stops[after] < limit else limit
+        holder = bisect.bisect_left(starts, stop) - 1
+        if holder >= 0 and starts[holder] < stop < ends[holder]:
             turn.end = len(text[:stop].rstrip())  # the next turn is run into this paragraph
         else:
-            turn.end = max((b.end for b in blocks if turn.start < b.end <= stop), default=stop)
+            last = bisect.bisect_right(ends, stop) - 1
+            turn.end = ends[last] if last >= 0 and ends[last] > turn.start else stop
 
 
 def _normal(name: str) -> str:

@@ -7,10 +7,11 @@ wide gap. Front matter and speech labels are never headings.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from edition.blocks import Block
-from edition.spans import MOVED, REMOVED, Span, span
+from edition.spans import MOVED, REMOVED, Ranges, Span, span, starting_within
 
 NUMBERED = re.compile(r"^(?P<kind>act|book|part|chapter|section|scene|canto|chapitre|kapitel|capítulo)\s+"
                       r"([\dIVXLC]+|one|two|three|four|five|six|seven|eight|nine|ten|first|second|third)\b"
@@ -29,7 +30,8 @@ TERMINAL = (".", ",", ";", "?", "!", "…", "”", "\"", "’")
 def headings(blocks: list[Block], claimed: list[Span]) -> list[Span]:
     """`head` spans, a `div` for each running to the next heading of its level or above, and
     removal spans for setext underlines (decoration carried by the `head` itself)."""
-    body = [b for b in blocks if not _claimed(b, claimed)]
+    taken = Ranges(claimed)
+    body = [b for b in blocks if not taken.contains(b.start, b.end)]
     found: list[tuple[Block, int, list[Span]]] = []
     for index, block in enumerate(body):
         following = body[index + 1] if index + 1 < len(body) else None
@@ -89,24 +91,28 @@ def _end_before(body: list[Block], start: int) -> int:
     return previous[-1].end if previous else start
 
 
-def _claimed(block: Block, claimed: list[Span]) -> bool:
-    return any(s.start <= block.start and block.end <= s.end for s in claimed)
-
-
 BLOCK_KINDS = ("p", "head", "l", "lg", "quote", "stage", "titlePage", "bibl", "epigraph", "speaker", "list",
                REMOVED, MOVED)
 
 
 def paragraphs(text: str, blocks: list[Block], spans: list[Span]) -> list[Span]:
     """A `p` for each stretch of a block that no block-level span covers; turns and labels split it."""
-    labels = [s for s in spans if s.kind == "speaker"]
-    covering = [s for s in spans if s.kind in BLOCK_KINDS and not any(s.covers(label) for label in labels)]
+    labels = sorted((s for s in spans if s.kind == "speaker"), key=lambda s: s.start)
+    label_at = Ranges(labels)
+    covering = sorted((s for s in spans if s.kind in BLOCK_KINDS and not label_at.starts_within(s.start, s.end)),
+                      key=lambda s: s.start)
+    covered = Ranges(covering)
     cuts = sorted({s.start for s in spans if s.kind == "sp"})
+    inside = covering + labels
+    inside.sort(key=lambda s: s.start)
+    inside_starts = [s.start for s in inside]
     found = []
     for block in blocks:
-        if any(s.start <= block.start and block.end <= s.end for s in covering):
+        if covered.contains(block.start, block.end):
             continue
-        for start, end in _pieces(block, cuts, labels, covering):
+        parts = starting_within(inside, inside_starts, block.start, block.end)
+        block_cuts = cuts[bisect.bisect_right(cuts, block.start):bisect.bisect_left(cuts, block.end)]
+        for start, end in _pieces(block, block_cuts, parts):
             piece = text[start:end]
             start += len(piece) - len(piece.lstrip())
             end -= len(piece) - len(piece.rstrip())
@@ -115,10 +121,10 @@ def paragraphs(text: str, blocks: list[Block], spans: list[Span]) -> list[Span]:
     return found
 
 
-def _pieces(block: Block, cuts: list[int], labels: list[Span], covering: list[Span]) -> list[tuple[int, int]]:
+def _pieces(block: Block, cuts: list[int], inside: list[Span]) -> list[tuple[int, int]]:
     """The parts of a block outside labels and other blocks' spans, split where a turn begins."""
     text_ranges = [(block.start, block.end)]
-    for other in covering + labels:
+    for other in inside:
         text_ranges = [piece for a, b in text_ranges for piece in _minus(a, b, other.start, other.end)]
     pieces = []
     for a, b in text_ranges:
