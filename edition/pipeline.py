@@ -20,7 +20,7 @@ from edition.recognise.language import language
 from edition.recognise.speech import Person
 from edition.sidecar import Sidecar
 from edition.source import Source
-from edition.spans import REMOVED, Span, span
+from edition.spans import REMOVED, Span, span, starting_within
 from edition.tei import TEI_NS, indent, serialise, tei
 
 INLINE_HOSTS = ("p", "l", "head", "stage", "titlePart")
@@ -73,7 +73,10 @@ def analyse(source: Source, sidecar: Sidecar) -> Analysis:
     spans += structure.paragraphs(text, body_blocks, spans)
     spans += [q for host in spans if host.kind in INLINE_HOSTS for q in _inline(text, host)]
     spans += [part for note in spans if note.kind == "note" for part in _note_parts(text, note)]
-    spans += [part for host in spans if host.kind in {"p", "l"} for part in _bracketed_citations(text, host, spans)]
+    inline = sorted((s for s in spans if s.kind in {"q", "note", "choice"}), key=lambda s: s.start)
+    inline_starts = [s.start for s in inline]
+    spans += [part for host in spans if host.kind in {"p", "l"}
+              for part in _bracketed_citations(text, host, inline, inline_starts)]
     spans += _lead_in_authors(text, spans)
     spans += _corrections(source, sidecar, spans)
     spans += _layout(content, spans)
@@ -149,10 +152,10 @@ LEAD_IN_AUTHOR = re.compile(r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1
                             r"explained|argued|sang|asked)\s*(?:in\s+[^:]{1,80})?:\s*$")
 
 
-def _bracketed_citations(text: str, host: Span, spans: list[Span]) -> list[Span]:
+def _bracketed_citations(text: str, host: Span, inline_spans: list[Span], starts: list[int]) -> list[Span]:
     """'[Labour Monthly 12 (March 1931)]' or '(Marx, Capital, vol. 1, p. 35)' in running text: a bibl."""
     found = []
-    inline = [s for s in spans if s.kind in {"q", "note", "choice"} and host.start <= s.start < host.end]
+    inline = starting_within(inline_spans, starts, host.start, host.end)
     for match in BRACKETED.finditer(text, host.start, host.end):
         group = "a" if match["a"] else "b"
         start, end = match.start(group), match.end(group)
@@ -174,7 +177,7 @@ def _lead_in_authors(text: str, spans: list[Span]) -> list[Span]:
         following = next((q for q in sorted(quotes) if q > p.end), None)
         if following is None or text[p.end:following].strip():
             continue
-        if match := LEAD_IN_AUTHOR.search(text, p.start, p.end):
+        if text[p.end - 1] == ":" and (match := LEAD_IN_AUTHOR.search(text, max(p.start, p.end - 200), p.end)):
             start, end = match.start("name"), match.end("name")
             found += [span(start, end, "bibl", "quote.lead-in-source"), span(start, end, "author", "quote.lead-in-author")]
     return found

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -75,8 +76,7 @@ def read_source(data: bytes, name: str) -> Source:
         raise SourceError(name, 1, 1, "the file is empty (or only white space): nothing to convert")
     text, line_ends = _normalise_line_ends(text)
     _refuse_forbidden_characters(text, name)
-    starts = [0]
-    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+    starts = [0] + [match.end() for match in re.finditer("\n", text)]
     return Source(name, text, encoding, line_ends, _count_invisibles(text), tuple(starts))
 
 
@@ -155,17 +155,20 @@ def _normalise_line_ends(text: str) -> tuple[str, str]:
     return text, style
 
 
+FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _refuse_forbidden_characters(text: str, name: str) -> None:
     """XML 1.0 cannot hold C0 controls (bar tab and LF), lone surrogates or U+FFFE/U+FFFF."""
-    for offset, ch in enumerate(text):
+    if match := FORBIDDEN.search(text):
+        offset, ch = match.start(), match.group(0)
         code = ord(ch)
-        if (code < 32 and ch not in "\t\n") or 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF):
-            line = text.count("\n", 0, offset) + 1
-            column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-            what = unicodedata.name(ch, "control character") if code >= 32 else "control character"
-            raise SourceError(name, line, column,
-                              f"character U+{code:04X} ({what.lower()}) cannot be stored in XML; "
-                              "remove or replace it in the source")
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        what = unicodedata.name(ch, "control character") if code >= 32 else "control character"
+        raise SourceError(name, line, column,
+                          f"character U+{code:04X} ({what.lower()}) cannot be stored in XML; "
+                          "remove or replace it in the source")
 
 
 def _count_invisibles(text: str) -> tuple[tuple[str, int], ...]:

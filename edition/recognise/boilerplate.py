@@ -85,7 +85,7 @@ def _removal(line: Line, what: str, rule: str) -> Span:
 
 def _prose_extent(blocks: list[Block]) -> tuple[int, int]:
     """Line numbers of the first and last blocks that read as running prose (20+ words)."""
-    prose = [b for b in blocks if b.words >= 20 and not COMMENT_FORM_LINE.search(b.text)]
+    prose = [b for b in blocks if b.words >= 20 and (len(b.text) > 400 or not COMMENT_FORM_LINE.search(b.text))]
     if not prose:
         return (blocks[0].first_line if blocks else 1), (blocks[-1].last_line if blocks else 1)
     return prose[0].first_line, prose[-1].last_line
@@ -108,6 +108,8 @@ def _comment_section(lines: list[Line], first_prose: int) -> list[Span]:
 def _line_family(line: Line, top: bool, bottom: bool) -> tuple[str, str] | None:
     """The boilerplate family one line belongs to, if any, as (what, rule)."""
     text = line.stripped
+    if len(text) > 300:  # running prose, not furniture
+        return None
     if LAST_UPDATED.match(text) and _has_digit(text) and len(text) < 80:
         return "archive 'last updated' line", "boiler.last-updated"
     if _is_link_remnant(text):
@@ -120,7 +122,7 @@ def _line_family(line: Line, top: bool, bottom: bool) -> tuple[str, str] | None:
         return "share, tag or site footer line", "boiler.site-furniture"
     if bottom and text.lower() in SOCIAL_NAMES:
         return "share button", "boiler.share-button"
-    if COMMENT_FORM_LINE.search(text) and len(text.split()) < 20:
+    if len(text) < 200 and len(text.split()) < 20 and COMMENT_FORM_LINE.search(text):
         return "comment form", "boiler.comment-form-line"
     return None
 
