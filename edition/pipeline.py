@@ -17,6 +17,7 @@ from lxml import etree
 from edition.blocks import Block, find_blocks, group_lines, split_lines
 from edition.recognise import boilerplate, citation, front, notes, quotation, speech, structure
 from edition.recognise.language import language
+from edition.recognise.names import looks_like_name
 from edition.recognise.speech import Person
 from edition.sidecar import Sidecar
 from edition.source import Source
@@ -28,7 +29,7 @@ INTERVIEWER_IN_NOTE = re.compile(
     r"interview\w*\b[^.]{0,120}?\b(?:given\s+to|granted\s+to|to|by|conducted\s+by)\s+"
     r"(?:(?:the\s+)?(?:journalist|correspondent|reporter|writer)\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})")
 INTERVIEWEE = re.compile(r"\b(?i:interview|conversation|talk|q\s*&\s*a)\s+(?i:with)\s+"
-                         r"(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,3})")
+                         r"(?P<name>(?:the\s+)?[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,3})")
 SUSPICIOUS = (("a digit inside a word", re.compile(r"\b[^\W\d_]+\d+[^\W\d_]+\b")),
               ("a doubled word", re.compile(r"\b(?P<word>[^\W\d_]+)\s+(?P=word)\b", re.I)))
 
@@ -62,10 +63,9 @@ def analyse(source: Source, sidecar: Sidecar) -> Analysis:
     spans += notes.recognise(text, body_blocks, spans)
     spans += structure.headings(body_blocks, spans)
     front_text = " ".join(text[s.start:s.end] for s in spans if s.kind in {"titlePage", "div"})
-    author = sidecar.interviewee or _interviewee(front_text) or next(iter(sidecar.authors), "") or \
-        _first(text, spans, "docAuthor")
-    found = speech.recognise(text, body_blocks, spans, front_text + " " + sidecar.kind, author,
-                             sidecar.interviewer or _interviewer(text, spans), sidecar.speakers)
+    author, interviewer = _who_answers_and_asks(text, spans, sidecar, front_text)
+    found = speech.recognise(text, body_blocks, spans, front_text + " " + sidecar.kind, author, interviewer,
+                             sidecar.speakers)
     spans += found.spans
     spans += _preamble(text, body_blocks, spans, found.kind)
     body_start = _body_start(body_blocks, spans)
@@ -97,10 +97,18 @@ def _first(text: str, spans: list[Span], kind: str) -> str:
     return next((text[s.start:s.end].strip() for s in spans if s.kind == kind), "")
 
 
-def _interviewee(front_text: str) -> str:
-    """'An Interview with NAME', 'in conversation with NAME': the person who answers."""
+def _who_answers_and_asks(text: str, spans: list[Span], sidecar: Sidecar, front_text: str) -> tuple[str, str]:
+    """The interviewee and the interviewer, as far as the sidecar and the front matter tell.
+
+    'An Interview with Maria Lopez' names the interviewee; 'Interview with the United Press' names
+    who asked (an agency, not a person), and then the author line is the one who answered."""
+    author = next(iter(sidecar.authors), "") or _first(text, spans, "docAuthor")
+    interviewer = sidecar.interviewer or _interviewer(text, spans)
     match = INTERVIEWEE.search(front_text)
-    return match["name"] if match else ""
+    named = match["name"] if match else ""
+    if named and looks_like_name(named) and named != author:
+        return sidecar.interviewee or named, interviewer or (author if author != named else "")
+    return sidecar.interviewee or author, interviewer or named
 
 
 def _interviewer(text: str, spans: list[Span]) -> str:

@@ -118,6 +118,8 @@ def _line_family(line: Line, top: bool, bottom: bool) -> tuple[str, str] | None:
         return "navigation (breadcrumb)", "boiler.breadcrumb"
     if _is_spaced_menu(line.text):
         return "navigation (menu)", "boiler.menu-line"
+    if bottom and _is_link_row(text):
+        return "navigation (footer links)", "boiler.footer-links"
     if (top or bottom) and SITE_FURNITURE.match(text):
         return "share, tag or site footer line", "boiler.site-furniture"
     if bottom and text.lower() in SOCIAL_NAMES:
@@ -147,6 +149,12 @@ def _is_breadcrumb(text: str) -> bool:
         return False
     strong = separators & {"»", "›", "::"}
     return bool(strong) or (len(items) >= 3 and len(text) < 120)
+
+
+def _is_link_row(text: str) -> bool:
+    """Links in a row below the text: 'Trotsky Internet Archive | Trotsky Archive'."""
+    items = [item.strip() for item in re.split(r"\s+[|·•]\s+", text)]
+    return len(items) >= 2 and all(0 < len(item.split()) <= 6 and not item.endswith((".", ",", ";")) for item in items)
 
 
 def _is_spaced_menu(raw: str) -> bool:

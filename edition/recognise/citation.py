@@ -96,6 +96,12 @@ def _is_periodical(text: str, parts: list[Span]) -> bool:
     return bool(PERIODICAL_WORDS.search(text))
 
 
+def _names_a_publication(text: str) -> bool:
+    """'First Published: Socialist Appeal, …': after such a lead-in comes where, never who."""
+    lead = LEAD_IN.match(text)
+    return bool(lead and lead.group(0).strip() and lead.group(0).strip()[0] not in "~—–―-")
+
+
 def _starts_with_author(text: str) -> bool:
     """'Karl Marx, Capital, vol. 1': a book's volume, not a periodical's."""
     start = _lead_in_end(text)
@@ -110,7 +116,7 @@ def _author_and_title(text: str, start: int, add, periodical: bool) -> None:
     first = text[start:segment_end].strip()
     first_start = start + (len(text[start:segment_end]) - len(text[start:segment_end].lstrip()))
     has_more = segment_end < len(text) and text[segment_end] == ","
-    if first and has_more and _is_author_list(first):
+    if first and has_more and _is_author_list(first) and not _names_a_publication(text):
         add(first_start, first_start + len(first), "author")
         start = segment_end + 1
         segment_end = _segment_end(text, start)

@@ -20,16 +20,15 @@ EDITORIAL_NOTE = re.compile(
     r"^\W*(editor[’'`]?s?\W*notes?|editorial notes?|note by the editors?|translator[’'`]?s?\W*notes?|"
     r"introductory note|publisher[’'`]?s?\W*note|nota del? (editor|traductor)|note de l[’']éditeur|"
     r"anmerkung de[rs] (redaktion|herausgebers))\b\s*[:.—–-]?", re.I)
-CREDIT = re.compile(
-    r"^(?P<resp>(?:html\s+)?mark-?up|marked up(?: by)?|transcri(?:bed|ption)(?:/mark-?up)?(?: by)?|"
-    r"proofread(?:ed|ing)?(?: by)?|translat(?:ed|ion|or)(?: by)?|edited(?: by)?|editor|"
-    r"online version|digitali[sz]ed(?: by)?|scanned(?: by)?|encoded(?: by)?|converted(?: by)?|"
-    r"copyleft|public domain|copyright|©|source|written|delivered)\s*:?\s*(?P<who>.*)$", re.I)
+CREDIT_WORD = (r"(?:html\s+)?(?:mark-?up|marked\s+up|transcri\w*|proofread\w*|proofed|translat\w*|edit(?:ed|or|ing)|"
+               r"online\s+version|digiti[sz]ed|scanned|encoded|converted|copyleft|public\s+domain|copyright|©|"
+               r"source|written|delivered|html)")
+CREDIT = re.compile(rf"^(?P<resp>{CREDIT_WORD}(?:\s*(?:/|,|&|and)\s*{CREDIT_WORD})*(?:\s+by)?)\s*:?\s*(?P<who>.*)$", re.I)
 BYLINE = re.compile(
     rf"^(?:(?P<posted>(?i:posted|published|written|publicado|publié|veröffentlicht))"
     rf"(?:\s+(?i:on|el|le|am)\s+(?P<date>.+?))?\s+)?"
     rf"(?P<by>(?i:by|von|par|por|di|de))\s+(?P<name>(?:{HONORIFICS}\.?\s+)?(?:[A-ZÀ-Þ]|(?<=by )[a-z])[\w.'’ -]+?)\s*\.?$")
-INTERVIEWED_BY = re.compile(r"^(?P<role>interview(?:ed)?\s+(?:by|with)|interviewer:?)\s+(?P<name>.+?)\s*\.?$", re.I)
+INTERVIEWED_BY = re.compile(r"^(?P<role>interview(?:ed)?\s+by|interviewer:?)\s+(?P<name>.+?)\s*\.?$", re.I)
 SECTION_HEADING = re.compile(r"^(act|scene|chapter|part|book|section|canto|chapitre|kapitel|capítulo)\s+"
                              r"([\dIVXLC]+|one|two|three|first|second)\b", re.I)
 SPEECH_LABEL = re.compile(r"^[A-Z][\w.’' -]{0,40}:\s")
