@@ -25,7 +25,8 @@ COMMENT_FORM_LINE = re.compile(
     r"(fill in your details|you are commenting using|log\W*out\W*/\W*change|connecting to %s|"
     r"notify me of (new|follow-up)|email \(required\)|name \(required\)|required fields are marked|"
     r"save my name, email|cancel reply|post was not sent|your email address will not be published|"
-    r"this site uses akismet|click an icon to log in|logged in as|reply ↓|\breply$)", re.I)
+    r"this site uses akismet|click an icon to log in|logged in as|reply ↓|\breply$|comments are closed|"
+    r"commenting is closed|comments closed)", re.I)
 
 #: Whole lines made only of link words a page repeats around its content.
 LINK_WORDS = {
@@ -66,17 +67,16 @@ def recognise(blocks: list[Block]) -> list[Span]:
     removed += _comment_section(lines, first_prose)
     taken = {s.start for s in removed}
     for block in blocks:
+        menu = block.first_line < first_prose and _is_menu(block)
         for line in block.lines:
-            if line.start in taken:
+            if line.content_start in taken:
                 continue
-            family = _line_family(line, top=line.number < first_prose, bottom=line.number > last_prose)
+            family = ("navigation", "boiler.menu-block") if menu else \
+                _line_family(line, top=line.number < first_prose, bottom=line.number > last_prose)
             if family:
                 removed.append(_removal(line, *family))
-        if block.first_line < first_prose and _is_menu(block) and not any(
-                s.start == block.lines[0].start for s in removed):
-            removed += [_removal(line, "navigation", "boiler.menu-block") for line in block.lines
-                        if line.start not in taken]
-    return sorted(set(removed), key=lambda s: s.start)
+                taken.add(line.content_start)
+    return sorted(removed, key=lambda s: s.start)
 
 
 def _removal(line: Line, what: str, rule: str) -> Span:

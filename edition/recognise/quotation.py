@@ -109,7 +109,8 @@ def blocks_quotes(text: str, blocks: list[Block], claimed: list[Span], body_star
     """Epigraph at the head of the body, quoted blocks with their attribution, and verse."""
     taken = Ranges([s for s in claimed if s.kind not in {"div", "sp"}])
     labels = Ranges([s for s in claimed if s.kind == "speaker"])
-    free = [b for b in blocks if not taken.covers(b.start) and not labels.starts_within(b.start, b.end)]
+    free = [piece for b in blocks if not taken.covers(b.start) and not labels.starts_within(b.start, b.end)
+            for piece in _split_attribution(b)]
     first_text = min((s.start for s in claimed if s.kind in {"p", "sp", "head"}), default=len(text))
     spans: list[Span] = []
     used: set[int] = set()
@@ -126,7 +127,7 @@ def blocks_quotes(text: str, blocks: list[Block], claimed: list[Span], body_star
             last = verse_run[-1]
             first_quoted = quoted_whole(text, block.start, last.end)
             content = _verse(text, verse_run, bool(first_quoted))
-            used.update(free.index(b) for b in verse_run)
+            used.update(range(index, index + len(verse_run)))
             quote_start, quote_end = block.start, last.end
             marks = first_quoted
             following = free[index + len(verse_run)] if index + len(verse_run) < len(free) else None
@@ -138,7 +139,7 @@ def blocks_quotes(text: str, blocks: list[Block], claimed: list[Span], body_star
         attribution = following if following and _is_attribution(following) else None
         at_head = first_text >= quote_start and not spans and quote_start >= body_start
         if attribution:
-            used.add(free.index(attribution))
+            used.add(free.index(attribution, index))
             bibl = parse_citation(text[attribution.start:attribution.end], attribution.start, rule="quote.attribution")
             group = [span(quote_start, attribution.end, "cit", "quote.cit"), quote, *content, *bibl]
             if at_head and marks:
@@ -147,6 +148,13 @@ def blocks_quotes(text: str, blocks: list[Block], claimed: list[Span], body_star
         else:
             spans += [quote, *content]
     return spans
+
+
+def _split_attribution(block: Block) -> list[Block]:
+    """A quotation with its attribution on the next line, no blank line between: two blocks."""
+    if len(block.lines) >= 2 and ATTRIBUTION.match(block.lines[-1].text) and len(block.lines[-1].text.split()) <= 20:
+        return [Block(block.lines[:-1], block.blank_before), Block(block.lines[-1:], 0)]
+    return [block]
 
 
 def _is_attribution(block: Block) -> bool:

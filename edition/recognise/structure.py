@@ -36,6 +36,8 @@ def headings(blocks: list[Block], claimed: list[Span]) -> list[Span]:
     for index, block in enumerate(body):
         following = body[index + 1] if index + 1 < len(body) else None
         level = heading_level(block, following)
+        if not level and found and _like_a_heading(block, following):
+            level = found[-1][1]
         if level:
             extra = []
             if len(block.lines) == 2:
@@ -78,6 +80,16 @@ def heading_level(block: Block, following: Block | None) -> int:
     if _title_case(words) and (block.blank_before >= 2 or following.words >= 15):
         return 2
     return 2 if block.blank_before >= 2 and following.blank_before <= 1 and following.words >= 30 else 0
+
+
+def _like_a_heading(block: Block, following: Block | None) -> bool:
+    """Once a text has headings, a short sentence-case line before prose is one too ('What the strike won')."""
+    if len(block.lines) != 1 or following is None or following.words < 15:
+        return False
+    text = block.lines[0].stripped
+    return (len(text.split()) <= 8 and text[:1].isupper() and not text.endswith(TERMINAL + (":",))
+            and not text.startswith(("[", "(", "“", "\"", "‘", "'", "~", "—", "–", "-", "*", "•"))
+            and max(len(line.text) for line in following.lines) >= 60)
 
 
 def _title_case(words: list[str]) -> bool:
