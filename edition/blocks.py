@@ -6,6 +6,7 @@ keeps its lines with their numbers and offsets, so every later stage can point b
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -95,3 +96,12 @@ def group_lines(lines: list[Line], skip: frozenset[int] = frozenset()) -> list[B
     if current:
         blocks.append(Block(tuple(current), blank))
     return blocks
+
+
+def wrap_width(blocks: list[Block]) -> int:
+    """The width hard-wrapped prose is set to (a large number when paragraphs are single lines):
+    lines much shorter than it were broken on purpose (verse, an address, a signature)."""
+    lengths = [len(line.text.rstrip()) for b in blocks if len(b.lines) >= 3 for line in b.lines[:-1]]
+    if len(lengths) < 10:
+        return 10_000
+    return int(statistics.quantiles(lengths, n=10)[-1])

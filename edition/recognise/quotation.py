@@ -9,9 +9,8 @@ the text holds the words only and the plain-text rendering can put the marks bac
 from __future__ import annotations
 
 import re
-import statistics
 
-from edition.blocks import Block
+from edition.blocks import Block, wrap_width
 from edition.recognise.citation import parse_citation
 from edition.spans import Ranges, Span, span
 
@@ -114,7 +113,7 @@ def blocks_quotes(text: str, blocks: list[Block], claimed: list[Span], body_star
     first_text = min((s.start for s in claimed if s.kind in {"p", "sp", "head"}), default=len(text))
     spans: list[Span] = []
     used: set[int] = set()
-    wrap = _wrap_width(blocks)
+    wrap = wrap_width(blocks)
     for index, block in enumerate(free):
         if index in used:
             continue
@@ -166,21 +165,16 @@ def _is_attribution(block: Block) -> bool:
     return False
 
 
-def _wrap_width(blocks: list[Block]) -> int:
-    """The width hard-wrapped prose is set to (a large number when paragraphs are single lines)."""
-    lengths = [len(line.text.rstrip()) for b in blocks if len(b.lines) >= 3 for line in b.lines[:-1]]
-    if len(lengths) < 10:
-        return 10_000
-    return int(statistics.quantiles(lengths, n=10)[-1])
-
-
 def _is_verse(block: Block, wrap: int, text: str) -> bool:
     """Two or more short lines, most of them capitalised: set as verse, not wrapped prose."""
     lines = [line.stripped for line in block.lines]
-    if len(lines) < 2:
+    quoted = lines[0][:1] in OPENING or lines[0][:1] in "”’"
+    if len(lines) < (2 if quoted else 3):  # two plain short lines are more often a signature than a couplet
         return False
     limit = min(70, int(wrap * 0.75))
     if any(len(line) > limit for line in lines):
+        return False
+    if sum(len(line.split()) for line in lines) < 3 * len(lines):  # 'Yours fraternally, / J. Connolly'
         return False
     capitalised = sum(1 for line in lines if line.lstrip("“”‘’\"'«»„([").strip()[:1].isupper())
     if capitalised < max(2, len(lines) * 0.6):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from edition.blocks import Block
+from edition.blocks import Block, wrap_width
 from edition.spans import MOVED, REMOVED, Ranges, Span, span, starting_within
 
 NUMBERED = re.compile(r"^(?P<kind>act|book|part|chapter|section|scene|canto|chapitre|kapitel|capítulo)\s+"
@@ -119,9 +119,11 @@ def paragraphs(text: str, blocks: list[Block], spans: list[Span]) -> list[Span]:
     inside.sort(key=lambda s: s.start)
     inside_starts = [s.start for s in inside]
     found = []
+    wrap = wrap_width(blocks)
     for block in blocks:
         if covered.contains(block.start, block.end):
             continue
+        found += _line_breaks(block, wrap)
         parts = starting_within(inside, inside_starts, block.start, block.end)
         block_cuts = cuts[bisect.bisect_right(cuts, block.start):bisect.bisect_left(cuts, block.end)]
         for start, end in _pieces(block, block_cuts, parts):
@@ -131,6 +133,13 @@ def paragraphs(text: str, blocks: list[Block], spans: list[Span]) -> list[Span]:
             if end > start:
                 found.append(span(start, end, "p", "structure.paragraph"))
     return found
+
+
+def _line_breaks(block: Block, wrap: int) -> list[Span]:
+    """`lb` where a paragraph's lines were broken on purpose: all of them well short of the wrap width."""
+    if len(block.lines) < 2 or max(len(line.text.rstrip()) for line in block.lines) > wrap * 0.75:
+        return []
+    return [span(line.content_start, line.content_start, "lb", "structure.line-break") for line in block.lines[1:]]
 
 
 def _pieces(block: Block, cuts: list[int], inside: list[Span]) -> list[tuple[int, int]]:
