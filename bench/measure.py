@@ -9,6 +9,7 @@ kernel's accounting returned by wait4).
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import tempfile
 import threading
@@ -22,7 +23,8 @@ SAMPLE_EVERY = 0.05
 
 @dataclass(frozen=True)
 class Run:
-    """One command's wall-clock seconds, memory in MiB, exit status and output."""
+    """One command's wall-clock seconds, memory in MiB, exit status (-9: killed at the time
+    limit) and output."""
 
     seconds: float
     tree_peak_mib: float
@@ -32,15 +34,22 @@ class Run:
     stderr: str
 
 
-def run(command: list[str]) -> Run:
-    """Run command to its end, measuring it; its output is kept, not shown."""
+def run(command: list[str], limit: float) -> Run:
+    """Run command to its end, measuring it; its output is kept, not shown.
+
+    After `limit` seconds the command and everything it started are killed, so that one stage
+    that hangs (a deadlocked worker pool, say) cannot stop the benchmark from reporting.
+    """
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
-        process = subprocess.Popen(command, stdout=out, stderr=err)
+        process = subprocess.Popen(command, stdout=out, stderr=err, start_new_session=True)
         sampler = TreeSampler(process.pid)
         sampler.start()
+        deadline = threading.Timer(limit, os.killpg, (process.pid, signal.SIGKILL))
+        deadline.start()
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
+        deadline.cancel()
         process.returncode = os.waitstatus_to_exitcode(status)
         sampler.stop()
         out.seek(0)

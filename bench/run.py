@@ -31,6 +31,8 @@ from measure import Run, run
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 MB = 1_000_000
+#: No stage may take longer than this (seconds); one that does is killed and shown as failed.
+STAGE_LIMIT = 300
 WEB_REPORT = re.compile(r"web: .*: (\d+) made in ([\d.]+) s, search index in ([\d.]+) s")
 PDF_REPORT = re.compile(r"pdf: (\d+) PDFs \((\d+) pages, the volume (\d+)\)")
 
@@ -94,13 +96,14 @@ def _run_stages(work: Path, texts: list[Path], pdf_texts: int, cores: int) -> li
     jobs = ["--jobs", str(cores)]
     plain_mb = sum(path.stat().st_size for path in texts) / MB
     stages = [_help_stage()]
-    stages.append(_from_run("convert", run(_edition("convert", *map(str, texts), "-o", str(tei), *jobs)),
-                            len(texts), plain_mb, cores))
+    convert = _edition("convert", *map(str, texts), "-o", str(tei), *jobs)
+    stages.append(_from_run("convert", run(convert, STAGE_LIMIT), len(texts), plain_mb, cores))
     documents = [path.read_bytes() for path in sorted(tei.glob("*.xml"))]
     tei_mb = sum(map(len, documents)) / MB
     lxml_floor, xslt_floor = lxml_seconds(documents), xslt_seconds(documents)
     stages[-1].floor_ratio = _ratio(stages[-1], lxml_floor, len(documents))
-    stages.append(_from_run("validate", run(_edition("validate", str(tei), *jobs)), len(documents), tei_mb, cores))
+    validate = _edition("validate", str(tei), *jobs)
+    stages.append(_from_run("validate", run(validate, STAGE_LIMIT), len(documents), tei_mb, cores))
     stages[-1].floor_ratio = _ratio(stages[-1], lxml_floor, len(documents))
     stages += _web_stages(tei, out, documents, tei_mb, xslt_floor, cores)
     stages += _pdf_stages(tei, work, pdf_texts, cores)
@@ -111,7 +114,7 @@ def _run_stages(work: Path, texts: list[Path], pdf_texts: int, cores: int) -> li
 
 def _help_stage() -> Stage:
     """`edition --help`, the median of five runs (one run is at the mercy of the disk cache)."""
-    runs = [run(_edition("--help")) for _ in range(5)]
+    runs = [run(_edition("--help"), STAGE_LIMIT) for _ in range(5)]
     middle = sorted(runs, key=lambda r: r.seconds)[2]
     return _from_run("edition --help", middle, 0, 0.0, 1)
 
@@ -120,12 +123,12 @@ def _web_stages(tei: Path, out: Path, documents: list[bytes], tei_mb: float,
                 xslt_floor: float, cores: int) -> list[Stage]:
     """The whole web edition; the same again with nothing changed; then after one text changed."""
     build = _edition("build", "--tei", str(tei), "-o", str(out), "--only", "web", "--jobs", str(cores))
-    first = _from_run("build --only web", run(build), len(documents), tei_mb, cores)
+    first = _from_run("build --only web", run(build, STAGE_LIMIT), len(documents), tei_mb, cores)
     first.floor_ratio = _ratio(first, xslt_floor, len(documents))
     pages = _pages_only(first)
-    again = _from_run("web rebuild, nothing changed", run(build), len(documents), tei_mb, cores)
+    again = _from_run("web rebuild, nothing changed", run(build, STAGE_LIMIT), len(documents), tei_mb, cores)
     _change_one_text(sorted(tei.glob("*.xml"))[len(documents) // 2])
-    changed = _from_run("web rebuild, 1 text changed", run(build), len(documents), tei_mb, cores)
+    changed = _from_run("web rebuild, 1 text changed", run(build, STAGE_LIMIT), len(documents), tei_mb, cores)
     return [stage for stage in (first, pages, again, changed) if stage is not None]
 
 
@@ -149,9 +152,9 @@ def _pdf_stages(tei: Path, work: Path, count: int, cores: int) -> list[Stage]:
     megabytes = sum(path.stat().st_size for path in sample.glob("*.xml")) / MB
     build = _edition("build", "--tei", str(sample), "-o", str(work / "build-pdf"), "--only", "pdf",
                      "--jobs", str(cores))
-    first = _from_run(f"build --only pdf ({count} texts)", run(build), count, megabytes, cores)
+    first = _from_run(f"build --only pdf ({count} texts)", run(build, STAGE_LIMIT), count, megabytes, cores)
     _change_one_text(sorted(sample.glob("*.xml"))[count // 2])
-    changed = _from_run("pdf rebuild, 1 text changed", run(build), count, megabytes, cores)
+    changed = _from_run("pdf rebuild, 1 text changed", run(build, STAGE_LIMIT), count, megabytes, cores)
     for stage in (first, changed):
         found = PDF_REPORT.search(stage.stderr)
         stage.pages = int(found.group(2)) if found else None
@@ -174,6 +177,7 @@ def _edition(*arguments: str) -> list[str]:
 def _from_run(name: str, result: Run, texts: int, megabytes: float, cores: int) -> Stage:
     if result.status != 0:
         print(f"warning: {name} exited with status {result.status}:\n{result.stderr[-2000:]}", file=sys.stderr)
+        name += f" [killed after {STAGE_LIMIT} s]" if result.status == -9 else f" [exit {result.status}]"
     return Stage(name, texts, megabytes, result.seconds, result.tree_peak_mib, result.process_peak_mib,
                  result.status, cores, stderr=result.stderr)
 
