@@ -36,9 +36,9 @@ def _validator():
 
 
 def assert_valid(path: Path) -> etree._ElementTree:
-    """The file is valid against the project's schema and rules; returns its tree."""
+    """The file is valid against the project's schema and rules (warnings allowed); returns its tree."""
     data = path.read_bytes()
-    assert _validator().validate_bytes(data, str(path)) == []
+    assert [p for p in _validator().validate_bytes(data, str(path)) if p.severity == "error"] == []
     return etree.ElementTree(etree.fromstring(data))
 
 
@@ -121,9 +121,6 @@ def test_input_that_is_no_text_is_refused_in_one_line_naming_the_place(tmp_path:
     _assert_refused(tmp_path, name, REFUSED[name])
 
 
-@pytest.mark.xfail(strict=True, reason="converter bug: UTF-8 text holding an encoded lone surrogate (or a stray "
-                                       "byte) is silently decoded as windows-1252/Latin-1, turning every “ into "
-                                       "mojibake, instead of being refused at the surrogate's line and column")
 @pytest.mark.parametrize("name", LONE_SURROGATES)
 def test_a_lone_surrogate_in_utf8_text_is_refused_at_its_place(tmp_path: Path, name: str) -> None:
     _assert_refused(tmp_path, name, LONE_SURROGATES[name])
@@ -175,9 +172,20 @@ def test_mixed_line_ends_keep_every_line_and_are_recorded(tmp_path: Path) -> Non
     result, _, out = _batch(tmp_path, "mixed", data)
     assert result.exit_code == 0, result.stderr
     tree = assert_valid(out / "mixed.xml")
-    assert xp(tree, "//t:body/t:p/text()") == ["First line\nsecond line\nthird line\nfourth line",
-                                              "A new paragraph."]
+    assert ["".join(p.itertext()) for p in xp(tree, "//t:body/t:p")] == [
+        "First line\nsecond line\nthird line\nfourth line", "A new paragraph."]
     assert "mixed (CRLF, CR, LF)" in xp(tree, "string(//t:sourceDesc/t:bibl[@type='transcription'])")
+
+
+@pytest.mark.xfail(strict=True, reason="plaintext bug: a line break inside a paragraph (the text's own line end "
+                                       "before <lb/>) comes back as a blank line, so `edition text` splits one "
+                                       "paragraph into several and `diff -w` with the source shows every line")
+def test_edition_text_gives_back_the_lines_of_a_paragraph(tmp_path: Path) -> None:
+    from edition.plaintext import render
+
+    result, _, out = _batch(tmp_path, "lines", b"First line\nsecond line\nthird line\n\nA new paragraph.\n")
+    assert result.exit_code == 0, result.stderr
+    assert render(assert_valid(out / "lines.xml")) == "First line\nsecond line\nthird line\n\nA new paragraph.\n"
 
 
 def test_markup_characters_in_the_text_are_kept_as_text(tmp_path: Path) -> None:
@@ -198,10 +206,8 @@ def test_a_one_megabyte_line_converts_whole(tmp_path: Path) -> None:
     assert _words(assert_valid(out / "long-line.xml")) == line.split()
 
 
-@pytest.mark.xfail(strict=True, reason="converter bug: a word ending in digits after a lower-case letter (ipv6, "
-                                       "x86, covid19, chapter1) is taken by the Schematron rule for a footnote "
-                                       "reference, so the converter refuses the whole text as its own bug")
 def test_words_ending_in_digits_are_text_not_footnotes(tmp_path: Path) -> None:
+    """They look like footnote references ("revolution3"), so the TEI may carry a warning, but no error."""
     text = "Her laptop ran ipv6 on an x86 chip; chapter1 was about covid19.\n"
     result, _, out = _batch(tmp_path, "digits", text.encode())
     assert result.exit_code == 0, result.stderr

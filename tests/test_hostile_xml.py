@@ -107,17 +107,6 @@ CASES = {
     "not-tei-root": "the root element is <html> in namespace http://www.w3.org/1999/xhtml",
     "tei-without-namespace": "the root element is <TEI> in no namespace",
 }
-LATE_DOCTYPE_BUG = pytest.mark.xfail(
-    strict=True, reason="xmlsafe bug: parse_tei looks for <!DOCTYPE only in the first 4096 bytes, so a DOCTYPE "
-                        "after a long comment passes; the tree keeps it and its entity references, and "
-                        "web.py serialises the ElementTree (DOCTYPE included) for saxonche, which loads the "
-                        "external DTD and puts the secret file's content into STEM.html")
-
-
-def _params() -> list:
-    return [pytest.param(name, marks=LATE_DOCTYPE_BUG) if name == "late-doctype" else name for name in CASES]
-
-
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory) -> tuple[Path, Listener]:
     """A folder of hostile TEI files (STEM.xml), with the listener they point at."""
@@ -147,7 +136,7 @@ def _assert_refused(result_output: str, exit_code: int, path: Path, says: str) -
     assert any(says in line for line in named), named
 
 
-@pytest.mark.parametrize("name", _params())
+@pytest.mark.parametrize("name", CASES)
 def test_text_refuses_hostile_xml(hostile, name: str) -> None:
     folder, listener = hostile
     path = folder / "tei" / f"{name}.xml"
@@ -157,7 +146,7 @@ def test_text_refuses_hostile_xml(hostile, name: str) -> None:
     assert not listener.contacted
 
 
-@pytest.mark.parametrize("name", _params())
+@pytest.mark.parametrize("name", CASES)
 def test_validate_refuses_hostile_xml(hostile, name: str) -> None:
     if importlib.util.find_spec("edition.commands.validate") is None:
         pytest.skip("edition validate is not written yet")
@@ -183,11 +172,11 @@ def _build(folder: Path, names: list[str], label: str) -> tuple[Path, Path, subp
 
 @pytest.fixture(scope="module")
 def web_build(hostile) -> tuple[Path, Path, subprocess.CompletedProcess]:
-    """One build over every hostile file the safe parser refuses today, and a good text."""
-    return _build(hostile[0], [name for name in CASES if name != "late-doctype"], "web")
+    """One build over every hostile file and a good text."""
+    return _build(hostile[0], list(CASES), "web")
 
 
-@pytest.mark.parametrize("name", [name for name in CASES if name != "late-doctype"])
+@pytest.mark.parametrize("name", CASES)
 def test_build_refuses_hostile_xml_before_any_xslt(hostile, web_build, name: str) -> None:
     """The file is refused by the safe parser, so no page is made of it."""
     _, listener = hostile
@@ -210,16 +199,6 @@ def _assert_no_secret_under(folder: Path) -> None:
     for path in folder.rglob("*"):
         if path.is_file():
             assert SECRET.encode() not in path.read_bytes(), path
-
-
-@LATE_DOCTYPE_BUG
-def test_build_refuses_a_doctype_hidden_after_a_long_comment(hostile) -> None:
-    """Today the secret file's content is published in late-doctype.html, and index.html is not made."""
-    tei, out, result = _build(hostile[0], ["late-doctype"], "late")
-    _assert_refused(result.stderr + result.stdout, result.returncode, tei / "late-doctype.xml", CASES["late-doctype"])
-    _assert_no_secret_under(out)
-    assert not (out / "web" / "late-doctype.html").exists()
-    assert 'href="good.html"' in (out / "web" / "index.html").read_text(encoding="utf-8")
 
 
 def test_saxonche_is_only_ever_given_text_serialised_from_a_safe_tree() -> None:

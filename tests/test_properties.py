@@ -11,7 +11,6 @@ quotations and blog posts with boilerplate:
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import pytest
@@ -21,11 +20,6 @@ from lxml import etree
 
 
 PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-#: Letters followed by digits read as a footnote reference ("ipv6"): a known converter bug, tested
-#: in test_bad_input.py::test_words_ending_in_digits_are_text_not_footnotes; arbitrary text avoids it.
-GLUED_DIGITS = re.compile(r"[^\W\d_]*[a-zß-ÿ][0-9]{1,3}(?!\w)")
-
 
 @lru_cache(maxsize=1)
 def _validator():
@@ -50,7 +44,7 @@ def assert_nothing_lost(text: str) -> None:
 
     tei = _convert(text)
     tree = etree.ElementTree(etree.fromstring(tei))
-    assert _validator().validate_bytes(tei, "generated.xml") == []
+    assert [p for p in _validator().validate_bytes(tei, "generated.xml") if p.severity == "error"] == []
     lines = _source_lines(text)
     removed = removed_lines(tree)
     # A text of boilerplate alone keeps it in the body and also records it as removed: a known bug,
@@ -77,7 +71,6 @@ ARBITRARY = st.text(alphabet=st.one_of(PLAIN, PLAIN, UNICODE), max_size=300)
 def test_arbitrary_text_converts_to_valid_tei_and_loses_nothing(text: str) -> None:
     from edition.convert import ConversionError
 
-    assume(not GLUED_DIGITS.search(text))
     if not text.strip():
         with pytest.raises(ConversionError, match="empty"):
             _convert(text)
