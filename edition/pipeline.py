@@ -57,9 +57,13 @@ def analyse(source: Source, sidecar: Sidecar) -> Analysis:
     removed = boilerplate.recognise(group_lines(lines))
     removed_lines = frozenset(source.line_of(s.start) for s in removed)
     content = group_lines(lines, removed_lines)
+    if not content:  # nothing but what looks like boilerplate: then it is the text, and nothing is removed
+        removed, removed_lines, content = [], frozenset(), group_lines(lines)
     spans = removed + front.recognise(content, removed)
     front_end = max((s.end for s in spans if s.kind in {"titlePage", "div"}), default=0)
     body_blocks = [b for b in content if b.start >= front_end]
+    if not body_blocks:  # nothing but front matter: it is all the text there is
+        spans, body_blocks = list(removed), content
     spans += notes.recognise(text, body_blocks, spans)
     spans += structure.headings(body_blocks, spans)
     front_text = " ".join(text[s.start:s.end] for s in spans if s.kind in {"titlePage", "div"})
@@ -243,11 +247,6 @@ def to_tei(analysis: Analysis) -> bytes:
     text = tei("text", {"type": analysis.kind})
     root.append(text)
     layout = [s for s in analysis.spans if s.kind in {"front", "body"}]
-    if not any(s.kind == "body" for s in layout):
-        body = etree.SubElement(text, f"{{{TEI_NS}}}body")
-        etree.SubElement(body, f"{{{TEI_NS}}}p").text = analysis.source.text.strip()
-    else:
-        serialise(analysis.source.text, analysis.spans, text, min(s.start for s in layout),
-                  max(s.end for s in layout))
+    serialise(analysis.source.text, analysis.spans, text, min(s.start for s in layout), max(s.end for s in layout))
     indent(root)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"

@@ -69,8 +69,8 @@ def _inline(element: etree._Element, notes: list[str]) -> str:
         elif name == "choice":
             sic = child.find(f"{{{TEI_NS}}}sic")
             parts.append(_inline(sic, notes) if sic is not None else "")
-        elif name == "lb":
-            parts.append("\n")
+        elif name == "lb":  # the source's own line end usually stands before it already
+            parts.append("" if "".join(parts).endswith("\n") else "\n")
         elif name:
             pre, post = marks_of(child.get("rend", "")) if name in {"q", "quote", "soCalled"} else ("", "")
             parts.append(pre + _inline(child, notes) + post)

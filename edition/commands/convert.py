@@ -126,6 +126,9 @@ def convert_file(source: str, target: str, report: bool = False, explain: bool =
         result = convert_bytes(data, source, sidecar, str(sidecar_path))
     except ConversionError as err:
         return Outcome(source, error=str(err))
+    except Exception as err:  # a recogniser's bug must not end the batch: say so, go on with the rest
+        return Outcome(source, error=f"{source}: converter bug ({type(err).__name__}: {err}); "
+                                     "please report it with this file")
     lines = []
     if report:
         lines += report_lines(result.analysis)

@@ -45,6 +45,7 @@ def headings(blocks: list[Block], claimed: list[Span]) -> list[Span]:
                 extra.append(span(underline.content_start, underline.content_end, REMOVED, "structure.setext-underline",
                                   note="heading underline (decoration)"))
             found.append((block, level, extra))
+    found = _with_content(found, body)
     spans: list[Span] = []
     end_of_body = body[-1].end if body else 0
     for index, (block, level, extra) in enumerate(found):
@@ -55,6 +56,19 @@ def headings(blocks: list[Block], claimed: list[Span]) -> list[Span]:
         div_end = _end_before(body, closing) if closing is not None else end_of_body
         spans.append(span(block.start, div_end, "div", f"structure.section-level-{level}"))
     return spans
+
+
+def _with_content(found: list[tuple[Block, int, list[Span]]], body: list[Block]) -> list[tuple[Block, int, list[Span]]]:
+    """A heading opens a section only if something follows it there (text, or a deeper section)."""
+    level_at = {block.start: level for block, level, _ in found}
+    position = {block.start: index for index, block in enumerate(body)}
+    kept = []
+    for block, level, extra in found:
+        index = position[block.start]
+        following = body[index + 1] if index + 1 < len(body) else None
+        if following is not None and level_at.get(following.start, 99) > level:
+            kept.append((block, level, extra))
+    return kept
 
 
 def heading_level(block: Block, following: Block | None) -> int:
@@ -143,19 +157,25 @@ def _line_breaks(block: Block, wrap: int) -> list[Span]:
 
 
 def _pieces(block: Block, cuts: list[int], inside: list[Span]) -> list[tuple[int, int]]:
-    """The parts of a block outside labels and other blocks' spans, split where a turn begins."""
-    text_ranges = [(block.start, block.end)]
-    for other in inside:
-        text_ranges = [piece for a, b in text_ranges for piece in _minus(a, b, other.start, other.end)]
+    """The parts of a block outside labels and other blocks' spans, split where a turn begins
+    (one sweep: a block may hold thousands of labelled lines)."""
+    gaps = []
+    cursor = block.start
+    for other in inside:  # sorted by start
+        if other.start > cursor:
+            gaps.append((cursor, min(other.start, block.end)))
+        cursor = max(cursor, other.end)
+    if cursor < block.end:
+        gaps.append((cursor, block.end))
     pieces = []
-    for a, b in text_ranges:
-        inner = [c for c in cuts if a < c < b]
-        for left, right in zip([a] + inner, inner + [b]):
-            pieces.append((left, right))
+    next_cut = 0
+    for a, b in gaps:
+        while next_cut < len(cuts) and cuts[next_cut] <= a:
+            next_cut += 1
+        left = a
+        while next_cut < len(cuts) and cuts[next_cut] < b:
+            pieces.append((left, cuts[next_cut]))
+            left = cuts[next_cut]
+            next_cut += 1
+        pieces.append((left, b))
     return [(a, b) for a, b in pieces if b > a]
-
-
-def _minus(a: int, b: int, c: int, d: int) -> list[tuple[int, int]]:
-    if d <= a or c >= b:
-        return [(a, b)]
-    return [(x, y) for x, y in ((a, c), (d, b)) if y > x]
