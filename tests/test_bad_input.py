@@ -108,7 +108,7 @@ def _assert_refused(tmp_path: Path, name: str, case: Refused) -> None:
     result, bad, out = _batch(tmp_path, name, case.data)
     assert result.exit_code == 1
     errors = error_lines(result)
-    assert len(errors) == 1, result.stderr
+    assert len(errors) == 1 and len(result.stderr.splitlines()) == 2, result.stderr
     assert errors[0].startswith(f"error: {bad}:{case.line}:{case.column}: "), errors[0]
     assert case.why in errors[0]
     assert summary(result) == f"converted 1 of 2 files to {out}/; 1 failed"
