@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from edition.blocks import Block, find_blocks, group_lines, split_lines
+from edition.blocks import Block, group_lines, split_lines
 from edition.recognise import boilerplate, citation, front, notes, quotation, speech, structure
 from edition.recognise.language import language
 from edition.recognise.names import looks_like_name
@@ -22,7 +22,7 @@ from edition.recognise.speech import Person
 from edition.sidecar import Sidecar
 from edition.source import Source
 from edition.spans import REMOVED, Span, span, starting_within
-from edition.tei import TEI_NS, indent, serialise, tei
+from edition.tei import indent, serialise, tei
 
 INLINE_HOSTS = ("p", "l", "head", "stage", "titlePart")
 INTERVIEWER_IN_NOTE = re.compile(

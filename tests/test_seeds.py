@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import ROOT, SHARED, TEI, xp
+from conftest import ROOT, SHARED, xp
 
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 INTERVIEW = ROOT / "tei" / "002_398d8f7d9151e7fd.xml"

@@ -15,8 +15,6 @@ then (JOBS_PER_WORKER).
 from __future__ import annotations
 
 import multiprocessing
-import os
-import tempfile
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -26,6 +24,7 @@ from typing import TYPE_CHECKING, Callable
 
 from lxml import etree
 
+from edition.files import write_atomically
 from edition.xmlsafe import TEI_NS, XMLProblem, read_tei
 
 if TYPE_CHECKING:  # imported for real only in the workers
@@ -125,7 +124,7 @@ def _typeset_text(job: Job) -> Outcome:
         return Outcome(job.target, 0, (str(problem),))
     try:
         document = _render(_paged_html(_saxon_document(tei)))
-        _write(document, job.target)
+        write_atomically(job.target, document.write_pdf())
     except Exception as err:  # saxonche and WeasyPrint raise many kinds; each is this file's failure
         return Outcome(job.target, 0, (f"{source}: {_describe(err)}",))
     return Outcome(job.target, len(document.pages), ())
@@ -146,7 +145,7 @@ def _typeset_volume(job: Job) -> Outcome:
         if html != first_html:  # the index changed: typeset again, after letting go of the first
             document = None
             document = _render(html)
-        _write(document, job.target)
+        write_atomically(job.target, document.write_pdf())
     except Exception as err:  # as in _typeset_text
         return Outcome(job.target, 0, (f"{job.target}: {_describe(err)}",))
     return Outcome(job.target, len(document.pages), ())
@@ -189,18 +188,6 @@ def _anchor_pages(document: Document, prefix: str) -> str:
     """"ID=PAGE ID=PAGE …" for the anchors starting with prefix, pages counted from 1."""
     return " ".join(f"{anchor}={number}" for number, page in enumerate(document.pages, start=1)
                     for anchor in page.anchors if anchor.startswith(prefix))
-
-
-def _write(document: Document, target: Path) -> None:
-    """Write the PDF through a temporary file beside the target, so no half-written PDF is left."""
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            document.write_pdf(out)
-        os.replace(temporary, target)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
 
 
 def _describe(err: Exception) -> str:

@@ -415,28 +415,22 @@ def _syllables(line: str) -> int:
 
 
 def _drama_lines(text: str, block: Block, turn: Turn, verse: bool) -> list[Span]:
+    """A turn's lines: `l` each (verse) or one `p` per run of lines (prose), `stage` for directions."""
     spans = []
-    prose_start = None
-    pieces = []
+    prose: list[int] = []  # start and end of the current run of prose lines
     for position, line in enumerate(block.lines):
         start = line.content_start if position else _skip_space(text, turn.label_end)
         if STAGE.match(line.text):
-            pieces.append(("stage", line.content_start, line.content_end))
-        else:
-            pieces.append(("line", start, line.content_end))
-    for kind, start, end in pieces:
-        if kind == "stage":
-            if prose_start is not None:
-                spans.append(span(prose_start, prose_end, "p", "speech.drama-prose"))
-                prose_start = None
-            spans.append(span(start, end, "stage", "speech.stage-direction"))
+            if prose:
+                spans.append(span(prose[0], prose[1], "p", "speech.drama-prose"))
+                prose = []
+            spans.append(span(line.content_start, line.content_end, "stage", "speech.stage-direction"))
         elif verse:
-            spans.append(span(start, end, "l", "speech.drama-verse-line"))
+            spans.append(span(start, line.content_end, "l", "speech.drama-verse-line"))
         else:
-            prose_start = start if prose_start is None else prose_start
-            prose_end = end
-    if prose_start is not None:
-        spans.append(span(prose_start, prose_end, "p", "speech.drama-prose"))
+            prose = [prose[0] if prose else start, line.content_end]
+    if prose:
+        spans.append(span(prose[0], prose[1], "p", "speech.drama-prose"))
     return spans
 
 
