@@ -27,6 +27,7 @@ RUN_IN_LABEL = re.compile(rf"(?:^|(?<=[.?!”\"]\s))(?P<label>(?P<name>{HONORIFI
                           rf"(?:\s+of\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?|{OFFICE})\.)\s+(?=[A-Z“\"])")
 PERIOD_LABEL = re.compile(r"^(?P<label>(?P<name>[A-Z][a-z]{2,}|[A-Z]{2,}[a-z]?)\.)\s+(?=[A-Z“\"‘])")
 DRAMA_LABEL = re.compile(r"^(?P<label>(?P<name>[A-Z][A-Z’'.-]+(?:\s[A-Z][A-Z’'.-]+){0,2}))(?:\s{2,}|\t)(?=\S)")
+DRAMA_NAME_LINE = re.compile(r"^(?P<label>(?P<name>[A-Z][A-Z’'-]+(?:\s[A-Z][A-Z’'-]+){0,2})\.?)\s*$")
 STAGE = re.compile(r"^\s*\[[^\]]*\]\s*$|^\s*\((?:enter|exit|exeunt|aside|they|he|she|all)\b[^)]*\)\s*$", re.I)
 
 QUESTION_NAMES = {"question", "q", "interviewer", "questioner", "audience", "audience member",
@@ -351,15 +352,17 @@ def _assign_roles(turns: list[Turn], persons: dict[str, Person], text: str, auth
 # -- drama ------------------------------------------------------------------------------------
 
 def _drama_turns(blocks: list[Block]) -> list[Turn]:
-    """Drama sets the speaker in capitals at the start of a line, two spaces before the speech."""
+    """Drama sets the speaker in capitals at the start of a line, two spaces before the speech,
+    or alone on the line above it."""
     turns = []
     for index, block in enumerate(blocks):
         line = block.lines[0]
-        if match := DRAMA_LABEL.match(line.text):
+        match = DRAMA_LABEL.match(line.text) or (DRAMA_NAME_LINE.match(line.text) if len(block.lines) > 1 else None)
+        if match:
             name = match["name"]
             if len(name) >= 2 and _normal(name) not in NOT_LABELS:
                 start = line.content_start
-                turns.append(Turn(start, start + len(name), name, "drama", index, line, name))
+                turns.append(Turn(start, start + len(match["label"]), name, "drama", index, line, match["label"]))
     names = Counter(_normal(t.name) for t in turns)
     if len(names) >= 2 and sum(names.values()) >= 3:
         return turns
@@ -370,7 +373,7 @@ def _drama(text: str, blocks: list[Block], turns: list[Turn], names: dict[str, s
     """Each turn is its block; verse speakers get `l` per line, prose speakers one `p`, and
     bracketed lines are `stage` directions."""
     persons = _resolve_persons(turns, "drama", "", "", names)
-    verse = _verse_speakers(blocks, turns)
+    prose_speakers = _prose_speakers(blocks, turns)
     spans = []
     for turn in turns:
         block = blocks[turn.block]
@@ -378,7 +381,7 @@ def _drama(text: str, blocks: list[Block], turns: list[Turn], names: dict[str, s
         person = persons[turn.key]
         spans.append(span(turn.start, turn.end, "sp", "speech.drama", who="#" + person.key, note=person.name))
         spans.append(span(turn.start, turn.label_end, "speaker", "speech.drama-label"))
-        spans += _drama_lines(text, block, turn, turn.key in verse and _metrical(block, turn, text))
+        spans += _drama_lines(text, block, turn, _in_verse(block, turn, text, turn.key in prose_speakers))
     for block in blocks:
         if all(STAGE.match(line.text) for line in block.lines) and not any(
                 t.start <= block.start < t.end for t in turns):
@@ -386,22 +389,34 @@ def _drama(text: str, blocks: list[Block], turns: list[Turn], names: dict[str, s
     return Speech(spans, list(persons.values()), "drama")
 
 
-def _verse_speakers(blocks: list[Block], turns: list[Turn]) -> set[str]:
-    """Verse capitalises every line; a speaker whose run-over lines start in lower case speaks prose."""
+def _prose_speakers(blocks: list[Block], turns: list[Turn]) -> set[str]:
+    """Verse capitalises every line; a speaker whose run-over lines mostly start in lower case
+    speaks prose."""
     evidence: dict[str, list[bool]] = {}
     for turn in turns:
-        for line in blocks[turn.block].lines[1:]:
+        for line in _speech_lines(blocks[turn.block], turn)[1:]:
             if not STAGE.match(line.text):
-                evidence.setdefault(turn.key, []).append(line.stripped[:1].isupper())
-    return {key for key, capitals in evidence.items() if capitals and all(capitals)}
+                evidence.setdefault(turn.key, []).append(line.stripped[:1].islower())
+    return {key for key, lower in evidence.items() if sum(lower) * 2 > len(lower)}
 
 
-def _metrical(block: Block, turn: Turn, text: str) -> bool:
-    """A one-line turn of a verse speaker is verse only at a verse line's length (8+ syllables);
-    a short reply in a prose exchange ('Thou art a cobbler, art thou?') is prose."""
-    if len(block.lines) > 1:
-        return True
-    return _syllables(text[turn.label_end:block.end]) >= 8
+def _in_verse(block: Block, turn: Turn, text: str, prose_speaker: bool) -> bool:
+    """Whether a turn is verse: its own run-over lines say so (all capitalised; a prose speaker
+    needs three such lines to be believed); a one-line turn is verse at a verse line's length
+    (8+ syllables), so a short reply in a prose exchange ('Thou art a cobbler, art thou?') is prose."""
+    lines = [line for line in _speech_lines(block, turn) if not STAGE.match(line.text)]
+    if len(lines) > 1:
+        capitals = all(line.stripped[:1].isupper() for line in lines[1:])
+        return capitals and (not prose_speaker or len(lines) > 3)
+    if prose_speaker or not lines:
+        return False
+    return _syllables(text[max(turn.label_end, lines[0].content_start):lines[0].content_end]) >= 8
+
+
+def _speech_lines(block: Block, turn: Turn) -> list[Line]:
+    """The lines a turn speaks: all of its block but a first line that holds only the name."""
+    first = block.lines[0]
+    return list(block.lines[1:]) if turn.label_end >= first.content_end else list(block.lines)
 
 
 def _syllables(line: str) -> int:
@@ -420,6 +435,8 @@ def _drama_lines(text: str, block: Block, turn: Turn, verse: bool) -> list[Span]
     prose: list[int] = []  # start and end of the current run of prose lines
     for position, line in enumerate(block.lines):
         start = line.content_start if position else _skip_space(text, turn.label_end)
+        if start >= line.content_end:  # the speaker's name stands alone on the first line
+            continue
         if STAGE.match(line.text):
             if prose:
                 spans.append(span(prose[0], prose[1], "p", "speech.drama-prose"))

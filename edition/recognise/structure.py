@@ -137,7 +137,7 @@ def paragraphs(text: str, blocks: list[Block], spans: list[Span]) -> list[Span]:
     for block in blocks:
         if covered.contains(block.start, block.end):
             continue
-        found += _line_breaks(block, wrap)
+        breaks = _line_breaks(block, wrap)
         parts = starting_within(inside, inside_starts, block.start, block.end)
         block_cuts = cuts[bisect.bisect_right(cuts, block.start):bisect.bisect_left(cuts, block.end)]
         for start, end in _pieces(block, block_cuts, parts):
@@ -146,6 +146,7 @@ def paragraphs(text: str, blocks: list[Block], spans: list[Span]) -> list[Span]:
             end -= len(piece) - len(piece.rstrip())
             if end > start:
                 found.append(span(start, end, "p", "structure.paragraph"))
+                found += [lb for lb in breaks if start < lb.start < end]
     return found
 
 
