@@ -91,19 +91,7 @@ def _source_desc(file_desc: etree._Element, analysis: Analysis) -> None:
                  and s.kind in CITATION_PARTS]
         serialise(analysis.source.text, inner, bibl, citation.start, citation.end)
     if not citations:
-        bibl = sub(source_desc, "bibl", {"type": "original"})
-        for author in analysis.sidecar.authors:
-            sub(bibl, "author", text=author)
-        titles = _spans(analysis, "titlePart")
-        title = analysis.sidecar.title or (_clean(analysis.text_of(titles[0])) if titles else "")
-        if title:
-            sub(bibl, "title", {"level": "a"} if analysis.sidecar.url else {}, title)
-        if analysis.sidecar.site:
-            sub(bibl, "title", {"level": "m" if analysis.kind != "blog" else "j"}, analysis.sidecar.site)
-        if analysis.sidecar.date:
-            sub(bibl, "date", dict(analysis.sidecar.date))
-        if analysis.sidecar.url:
-            sub(bibl, "ref", {"target": analysis.sidecar.url}, analysis.sidecar.url)
+        _bibl_of_the_page(sub(source_desc, "bibl", {"type": "original"}), analysis)
     transcription = sub(source_desc, "bibl", {"type": "transcription"})
     transcription.text = "Plain-text transcription, file "
     sub(transcription, "idno", {"type": "file"}, analysis.source.name.rsplit("/", 1)[-1]).tail = \
@@ -114,6 +102,27 @@ def _source_desc(file_desc: etree._Element, analysis: Analysis) -> None:
         last.tail = "."
     else:
         transcription[-1].tail += "."
+
+
+def _bibl_of_the_page(bibl: etree._Element, analysis: Analysis) -> None:
+    """Where no first-publication line names the source, the page it was copied from is the source:
+    'Author, Title, Site, date, URL.' from the front matter and the sidecar."""
+    meta = analysis.sidecar
+    titles = _spans(analysis, "titlePart")
+    parts = [("author", {}, author) for author in meta.authors or
+             [_clean(analysis.text_of(s)) for s in _spans(analysis, "docAuthor")]]
+    title = meta.title or (_clean(analysis.text_of(titles[0])) if titles else "")
+    if title:
+        parts.append(("title", {"level": "a"} if meta.site or meta.url else {}, title))
+    if meta.site:
+        parts.append(("title", {"level": "j" if analysis.kind == "blog" else "m"}, meta.site))
+    if meta.date:
+        parts.append(("date", dict(meta.date), meta.date.get("when") or
+                      "–".join(v for v in (meta.date.get("from"), meta.date.get("to")) if v)))
+    if meta.url:
+        parts.append(("ref", {"target": meta.url}, meta.url))
+    for index, (tag, attrs, text) in enumerate(parts):
+        sub(bibl, tag, attrs, text).tail = ", " if index < len(parts) - 1 else "."
 
 
 def _encoding_desc(header: etree._Element, analysis: Analysis) -> None:
