@@ -33,7 +33,7 @@ SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 MB = 1_000_000
 #: No stage may take longer than this (seconds); one that does is killed and shown as failed.
 STAGE_LIMIT = 300
-WEB_REPORT = re.compile(r"web: .*: (\d+) made in ([\d.]+) s, search index in ([\d.]+) s")
+WEB_REPORT = re.compile(r"web: .*: (\d+) text pages? made in ([\d.]+) s")
 PDF_REPORT = re.compile(r"pdf: (\d+) PDFs \((\d+) pages, the volume (\d+)\)")
 
 
@@ -133,11 +133,12 @@ def _web_stages(tei: Path, out: Path, documents: list[bytes], tei_mb: float,
 
 
 def _pages_only(web: Stage) -> Stage | None:
-    """The web stage without its search index, from the times `edition build` reports."""
+    """The web stage until its last text page is written (before the index and persons pages and
+    the search index), from the times `edition build` reports."""
     found = WEB_REPORT.search(web.stderr)
     if not found:
         return None
-    pages = Stage("  of which pages (no search index)", web.texts, web.megabytes, float(found.group(2)),
+    pages = Stage("  of which text pages", web.texts, web.megabytes, float(found.group(2)),
                   web.tree_peak_mib, web.process_peak_mib, web.status, web.cores)
     pages.floor_ratio = web.floor_ratio * pages.seconds / web.seconds if web.floor_ratio else None
     return pages

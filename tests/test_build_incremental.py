@@ -156,3 +156,20 @@ def test_the_command_shows_no_progress_bar_when_not_on_a_terminal(tmp_path):
     assert result.exit_code == 0, result.output
     assert "web pages" not in result.output and "%" not in result.output
     assert (tmp_path / "out" / "web" / "delta.html").is_file()
+
+
+def test_a_failed_search_index_is_made_again_at_the_next_build(tmp_path, monkeypatch):
+    import sys
+
+    tei, out = corpus(tmp_path / "tei"), tmp_path / "web"
+    build(tei, out)
+    correct(tmp_path / "tei" / "alpha.xml", b" Once more.")
+    with monkeypatch.context() as patch:
+        patch.setattr(sys, "executable", "/bin/false")  # `python -m pagefind` fails (spawned workers keep theirs)
+        messages: list[str] = []
+        assert not build_web(tei, out, jobs=2, report=messages.append)
+    assert any("pagefind failed" in message for message in messages), messages
+    assert not (out / MANIFEST).exists()
+    build(tei, out)
+    assert (out / "pagefind" / "pagefind-entry.json").is_file()
+    assert set(json.loads((out / MANIFEST).read_text(encoding="utf-8"))["pages"]) == {"alpha", "beta", "gamma"}

@@ -29,6 +29,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 from xml.sax.saxutils import quoteattr
 
 from lxml import etree
@@ -87,49 +88,61 @@ def build_web(tei_files: list[Path], out_dir: Path, jobs: int, report: Callable[
     texts, parse_ok = _parse_texts(sources, report)
     _copy_static(out_dir)
     fresh = [text for text in texts if text.stem in changed]
-    written, render_ok = _render_pages(texts, fresh, out_dir, jobs, report, progress)
     kept = {out_dir / f"{text.stem}.{suffix}" for text in texts if text.stem not in changed
             for suffix in ("html", "xml")}
-    _remove_stale(out_dir, written | kept)
-    rendered = time.perf_counter()
-    search_ok = _index_search(out_dir, report)
-    report(f"web: {len(texts)} {_texts(len(texts))} → {out_dir}: {len(fresh)} made in "
-           f"{rendered - started:.1f} s, search index in {time.perf_counter() - rendered:.1f} s")
-    if search_ok:
-        present = written | kept
+    rendered = _render_pages(texts, fresh, kept, out_dir, jobs, report, progress)
+    text_pages, finished = rendered.text_pages_done - started, time.perf_counter() - started
+    report(f"web: {len(texts)} {_texts(len(texts))} → {out_dir}: {len(fresh)} text {'page' if len(fresh) == 1 else 'pages'} made in "
+           f"{text_pages:.1f} s; index, persons and search index {finished - text_pages:.1f} s more")
+    if rendered.search_ok:
+        present = rendered.written | kept
         pages = {text.stem: text.digest for text in texts if out_dir / f"{text.stem}.html" in present}
         _write(out_dir / MANIFEST, _manifest(stylesheets, pages))
     else:  # the next build must make the search index again, so it must not find the site complete
         (out_dir / MANIFEST).unlink(missing_ok=True)
-    return search_ok and read_ok and parse_ok and render_ok
+    return rendered.search_ok and read_ok and parse_ok and rendered.pages_ok
 
 
 def _texts(count: int) -> str:
     return "text" if count == 1 else "texts"
 
 
-def _render_pages(texts: list[Text], fresh: list[Text], out_dir: Path, jobs: int,
-                  report: Callable[[str], None], progress: Progress) -> tuple[set[Path], bool]:
-    """The index and persons pages (from all texts), then the page and TEI copy of each fresh
-    text, in worker processes. The collection pages go first: they take longest.
+@dataclass(frozen=True)
+class Rendered:
+    """What _render_pages did: the files written, whether every page and the search index could
+    be made, and when (perf_counter) the last text page was written."""
 
-    Returns the files written and whether every page could be made.
+    written: set[Path]
+    pages_ok: bool
+    search_ok: bool
+    text_pages_done: float
+
+
+def _render_pages(texts: list[Text], fresh: list[Text], kept: set[Path], out_dir: Path, jobs: int,
+                  report: Callable[[str], None], progress: Progress) -> Rendered:
+    """The page and TEI copy of each fresh text, then the index and persons pages (from all
+    texts), in worker processes. Only text pages are searchable, so the search index is made
+    from them while the workers make the index and persons pages.
     """
     ok, written = True, set()
     with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(fresh) + len(COLLECTION_PAGES))),
                              mp_context=multiprocessing.get_context("spawn"),
                              initializer=_start_worker) as pool:
-        collection = _collection(texts)
         # (the page to write, the file to blame if it fails, the TEI to offer beside it, its HTML)
         pending: list[tuple[Path, Path, bytes | None, Future]] = [
-            (out_dir / name, out_dir / name, None, pool.submit(_collection_page, collection, mode))
-            for name, mode in COLLECTION_PAGES.items()]
-        pending += [(out_dir / f"{text.stem}.html", text.path, DECLARATION + text.xml,
-                     pool.submit(_text_page, text.xml, text.stem)) for text in fresh]
-        for target, source, tei, future in progress(pending, len(pending)):
+            (out_dir / f"{text.stem}.html", text.path, DECLARATION + text.xml,
+             pool.submit(_text_page, text.xml, text.stem)) for text in fresh]
+        collection = _collection(texts)
+        pending += [(out_dir / name, out_dir / name, None, pool.submit(_collection_page, collection, mode))
+                    for name, mode in COLLECTION_PAGES.items()]
+        for number, (target, source, tei, future) in enumerate(progress(pending, len(pending))):
+            if number == len(fresh):  # every text page is written: index them meanwhile
+                text_pages_done = time.perf_counter()
+                search = _start_search(out_dir, written | kept)
             html, error = _outcome(future)
             if error:
                 report(f"{source}: {error}")
+                target.unlink(missing_ok=True)
                 ok = False
                 continue
             _write(target, html.encode("utf-8"))
@@ -137,7 +150,7 @@ def _render_pages(texts: list[Text], fresh: list[Text], out_dir: Path, jobs: int
             if tei is not None:
                 _write(target.with_suffix(".xml"), tei)
                 written.add(target.with_suffix(".xml"))
-    return written, ok
+    return Rendered(written, ok, _finish_search(search, out_dir, report), text_pages_done)
 
 
 def _outcome(future: Future) -> tuple[str | None, str | None]:
@@ -220,15 +233,6 @@ def _collection(texts: list[Text]) -> bytes:
     return b"".join(parts)
 
 
-def _remove_stale(out_dir: Path, current: set[Path]) -> None:
-    """Delete pages and TEI copies of texts no longer built (removed, renamed or failed), and the
-    old search index, so that neither the site nor its search offers a text that is not there."""
-    for path in [*out_dir.glob("*.html"), *out_dir.glob("*.xml")]:
-        if path not in current:
-            path.unlink()
-    shutil.rmtree(out_dir / "pagefind", ignore_errors=True)
-
-
 def _copy_static(out_dir: Path) -> None:
     """The stylesheets and script every page links to (static/…); unchanged files are left alone."""
     target = out_dir / "static"
@@ -240,14 +244,35 @@ def _copy_static(out_dir: Path) -> None:
             _write(copy, data)
 
 
-def _index_search(out_dir: Path, report: Callable[[str], None]) -> bool:
-    """Run Pagefind over the written pages: it writes out_dir/pagefind/ (index and search UI)."""
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(out_dir)],
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        report(f"{out_dir}: pagefind failed: {(result.stderr or result.stdout).strip()}")
-        return False
-    return True
+def _start_search(out_dir: Path, text_pages: set[Path]) -> tuple[subprocess.Popen, IO[bytes]]:
+    """Start Pagefind over the text pages; it writes out_dir/pagefind/ (index and search UI).
+
+    First the pages and TEI copies of texts no longer built (removed, renamed or failed) are
+    deleted, with the old search index, so that neither the site nor its search offers a text
+    that is not there. The index and persons pages are left to be replaced: they carry no
+    searchable text (only text pages have data-pagefind-body).
+    """
+    for path in [*out_dir.glob("*.html"), *out_dir.glob("*.xml")]:
+        if path not in text_pages and path.name not in COLLECTION_PAGES:
+            path.unlink()
+    shutil.rmtree(out_dir / "pagefind", ignore_errors=True)
+    # Pagefind's messages go to a file, not a pipe: a full pipe would stall it while we wait.
+    log = tempfile.TemporaryFile()
+    return subprocess.Popen([sys.executable, "-m", "pagefind", "--site", str(out_dir)],
+                            stdout=log, stderr=subprocess.STDOUT), log
+
+
+def _finish_search(search: tuple[subprocess.Popen, IO[bytes]], out_dir: Path,
+                   report: Callable[[str], None]) -> bool:
+    """Wait for Pagefind; report what it said if it failed."""
+    process, log = search
+    with log:
+        if process.wait() == 0:
+            return True
+        log.seek(0)
+        message = log.read().decode("utf-8", "replace").strip()
+    report(f"{out_dir}: pagefind failed: {message}")
+    return False
 
 
 def _write(path: Path, data: bytes) -> None:
