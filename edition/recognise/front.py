@@ -12,7 +12,7 @@ import re
 
 from edition.blocks import Block, Line
 from edition.recognise.citation import LEAD_IN, parse_citation
-from edition.recognise.names import (DATE, HONORIFICS, MONTH_RANGE, date_attributes, find_dates,
+from edition.recognise.names import (DATE, HONORIFICS, MONTH_RANGE, YEAR_RANGE, date_attributes, find_dates,
                                      looks_like_name)
 from edition.spans import Span, span
 
@@ -34,8 +34,8 @@ SECTION_HEADING = re.compile(r"^(act|scene|chapter|part|book|section|canto|chapi
 SPEECH_LABEL = re.compile(r"^[A-Z][\w.’' -]{0,40}:\s")
 SECTION_WORDS = re.compile(r"^(introduction|preface|foreword|prologue|contents|abstract|summary|notes|"
                            r"part|chapter|section|act|scene|book|transcript)\b", re.I)
-DATE_LABEL = re.compile(r"^(?:written|delivered|dated?|given|spoken|recorded|day\s+\d+|circa|c\.|"
-                        r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+DATE_LABEL = re.compile(r"\b(?:written|delivered|dated?|given|spoken|recorded|day\s+\d+|circa|c\.|spring|summer|"
+                        r"autumn|fall|winter|early|late|mid|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
 
 
 def recognise(blocks: list[Block], removed: list[Span]) -> list[Span]:
@@ -171,11 +171,11 @@ def _is_subtitle(text: str) -> bool:
 
 def _is_date_line(text: str) -> bool:
     """A line that is a date and nothing else: '(January/March 1940)', 'Day 23: July 7, 1987'."""
-    if not find_dates(text) or len(text) > 60:
+    if not (find_dates(text) or YEAR_RANGE.search(text)) or len(text) > 60:
         return False
-    rest = DATE.sub(" ", MONTH_RANGE.sub(" ", text))
+    rest = DATE.sub(" ", MONTH_RANGE.sub(" ", YEAR_RANGE.sub(" ", text)))
     rest = re.sub(r"[()\[\]:,;./–—-]|\b(and|to|or|&)\b", " ", rest)
-    rest = DATE_LABEL.sub(" ", rest.strip())
+    rest = DATE_LABEL.sub(" ", rest)
     return not rest.strip() or (re.fullmatch(r"\s*\d{1,2}\s*", rest) is not None)
 
 
