@@ -177,9 +177,6 @@ def test_mixed_line_ends_keep_every_line_and_are_recorded(tmp_path: Path) -> Non
     assert "mixed (CRLF, CR, LF)" in xp(tree, "string(//t:sourceDesc/t:bibl[@type='transcription'])")
 
 
-@pytest.mark.xfail(strict=True, reason="plaintext bug: a line break inside a paragraph (the text's own line end "
-                                       "before <lb/>) comes back as a blank line, so `edition text` splits one "
-                                       "paragraph into several and `diff -w` with the source shows every line")
 def test_edition_text_gives_back_the_lines_of_a_paragraph(tmp_path: Path) -> None:
     from edition.plaintext import render
 
@@ -241,10 +238,12 @@ def test_ten_thousand_unbalanced_quotation_marks(tmp_path: Path) -> None:
 
 
 def test_ten_thousand_question_lines(tmp_path: Path) -> None:
+    """Each line a question turn. (convert validated the TEI before writing it: not validated again here.)"""
     text = "".join(f"Q: is line {n} a question?\n" for n in range(10_000))
     result, _, out = _batch(tmp_path, "questions", text.encode())
     assert result.exit_code == 0, result.stderr
-    tree = assert_valid(out / "questions.xml")
+    tree = etree.parse(str(out / "questions.xml"))
+    assert xp(tree, "count(//t:sp[@ana='#question'][t:speaker = 'Q:'])") == 10_000
     assert _words(tree) == text.split()
 
 
@@ -391,9 +390,6 @@ def test_every_converted_case_is_valid_against_the_official_tei_schema(tmp_path:
     assert checked.returncode == 0, checked.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="converter bug: convert_file catches only ConversionError, so any other "
-                                       "exception in one text (a recogniser's bug) ends the whole batch with a "
-                                       "traceback and converts none of the files after it")
 def test_no_traceback_even_when_the_converter_itself_fails(tmp_path: Path, monkeypatch) -> None:
     """A bug inside one conversion is that file's one-line error; the batch goes on."""
     import edition.convert
@@ -416,9 +412,6 @@ def test_no_traceback_even_when_the_converter_itself_fails(tmp_path: Path, monke
     assert left_in(out) == {"good.xml"}
 
 
-@pytest.mark.xfail(strict=True, reason="converter bug: when every line is boilerplate, to_tei puts the whole source "
-                                       "into body/p and the header still lists the lines as removed, so `edition "
-                                       "text` gives back words the header says were removed")
 def test_a_text_of_boilerplate_alone_is_not_kept_and_removed_at_once(tmp_path: Path) -> None:
     """Either refused (nothing left to edit) or kept as text; never both kept and recorded as removed."""
     from edition.plaintext import removed_lines, render

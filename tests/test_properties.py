@@ -47,9 +47,6 @@ def assert_nothing_lost(text: str) -> None:
     assert [p for p in _validator().validate_bytes(tei, "generated.xml") if p.severity == "error"] == []
     lines = _source_lines(text)
     removed = removed_lines(tree)
-    # A text of boilerplate alone keeps it in the body and also records it as removed: a known bug,
-    # tested in test_bad_input.py::test_a_text_of_boilerplate_alone_is_not_kept_and_removed_at_once.
-    assume(any(line.strip() for number, line in enumerate(lines, 1) if number not in removed))
     for number, line in removed.items():
         assert line.strip() == lines[number - 1].strip(), (number, line)
     kept = " ".join(line for number, line in enumerate(lines, 1) if number not in removed)
@@ -166,13 +163,13 @@ def blog(draw) -> str:
     parts += draw(st.lists(paragraph(), min_size=1, max_size=5))
     furniture = [line for group in (SHARING, FILING, COMMENTING, FOOTER) for line in draw(in_order(group))]
     assume(furniture)
+    if draw(st.booleans()):  # pages copied in pieces: furniture in any order
+        furniture = draw(st.permutations(furniture))
     return "\n\n".join(parts + furniture) + "\n"
 
 
-@pytest.mark.xfail(strict=True, reason="converter bug: a social-network name after a comment-form line is taken for "
-                                       "a heading; the empty div it opens makes the TEI invalid, so the post is "
-                                       "refused (found by the blog property when furniture came in any order)")
 def test_a_share_button_after_a_comment_form_is_not_a_heading() -> None:
+    """Found by the blog property when furniture came in any order: "Twitter" was taken for a heading."""
     assert_nothing_lost("A Title\n\nThe war began.\n\nFill in your details below or click an icon to log in:\n\n"
                         "Twitter\n\nReturn to top\n\nTwitter\n\nShare this:\n")
 
