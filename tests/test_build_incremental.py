@@ -169,7 +169,37 @@ def test_a_failed_search_index_is_made_again_at_the_next_build(tmp_path, monkeyp
         messages: list[str] = []
         assert not build_web(tei, out, jobs=2, report=messages.append)
     assert any("pagefind failed" in message for message in messages), messages
-    assert not (out / MANIFEST).exists()
+    assert json.loads((out / MANIFEST).read_text(encoding="utf-8"))["complete"] is False
+    before = stamps(out)
     build(tei, out)
     assert (out / "pagefind" / "pagefind-entry.json").is_file()
-    assert set(json.loads((out / MANIFEST).read_text(encoding="utf-8"))["pages"]) == {"alpha", "beta", "gamma"}
+    assert stamps(out)["alpha.html"] == before["alpha.html"]  # its page was made already
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["complete"] is True and set(manifest["pages"]) == {"alpha", "beta", "gamma"}
+
+
+def test_a_build_stopped_half_way_is_finished_by_the_next(tmp_path, monkeypatch):
+    import pytest
+
+    from edition.publish import web
+
+    tei, out = corpus(tmp_path / "tei"), tmp_path / "web"
+    build(tei, out)
+    original = (tmp_path / "tei" / "beta.xml").read_bytes()
+    correct(tmp_path / "tei" / "beta.xml", b" Stopped.")
+
+    def stopped(*arguments):
+        """Killed just after writing the changed text's page."""
+        (out / "beta.html").write_text("<html><body>Stopped.</body></html>", encoding="utf-8")
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(web, "_render_pages", stopped)
+        with pytest.raises(KeyboardInterrupt):
+            build_web(tei, out, jobs=2, report=print)
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["complete"] is False and set(manifest["pages"]) == {"alpha", "gamma"}
+    (tmp_path / "tei" / "beta.xml").write_bytes(original)  # the editor takes the change back
+    build(tei, out)
+    assert "Stopped." not in (out / "beta.html").read_text(encoding="utf-8")
+    assert json.loads((out / MANIFEST).read_text(encoding="utf-8"))["complete"] is True

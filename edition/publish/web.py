@@ -79,10 +79,10 @@ def build_web(tei_files: list[Path], out_dir: Path, jobs: int, report: Callable[
     started = time.perf_counter()
     sources, read_ok = _read_sources(tei_files, report)
     stylesheets = _stylesheets_digest()
-    built = _read_manifest(out_dir, stylesheets)
+    built, complete = _read_manifest(out_dir, stylesheets)
     changed = {path.stem for path, (_, digest) in sources.items()
                if built.get(path.stem) != digest or not (out_dir / f"{path.stem}.html").exists()}
-    if not changed and read_ok and set(built) == {path.stem for path in sources}:
+    if complete and not changed and read_ok and set(built) == {path.stem for path in sources}:
         report(f"web: {len(sources)} {_texts(len(sources))} unchanged → {out_dir}")
         return True
     texts, parse_ok = _parse_texts(sources, report)
@@ -90,16 +90,16 @@ def build_web(tei_files: list[Path], out_dir: Path, jobs: int, report: Callable[
     fresh = [text for text in texts if text.stem in changed]
     kept = {out_dir / f"{text.stem}.{suffix}" for text in texts if text.stem not in changed
             for suffix in ("html", "xml")}
+    unchanged = {text.stem: text.digest for text in texts if text.stem not in changed}
+    _write(out_dir / MANIFEST, _manifest(stylesheets, unchanged, complete=False))
     rendered = _render_pages(texts, fresh, kept, out_dir, jobs, report, progress)
     text_pages, finished = rendered.text_pages_done - started, time.perf_counter() - started
     report(f"web: {len(texts)} {_texts(len(texts))} → {out_dir}: {len(fresh)} text {'page' if len(fresh) == 1 else 'pages'} made in "
            f"{text_pages:.1f} s; index, persons and search index {finished - text_pages:.1f} s more")
-    if rendered.search_ok:
-        present = rendered.written | kept
-        pages = {text.stem: text.digest for text in texts if out_dir / f"{text.stem}.html" in present}
-        _write(out_dir / MANIFEST, _manifest(stylesheets, pages))
-    else:  # the next build must make the search index again, so it must not find the site complete
-        (out_dir / MANIFEST).unlink(missing_ok=True)
+    present = rendered.written | kept
+    pages = {text.stem: text.digest for text in texts if out_dir / f"{text.stem}.html" in present}
+    # without its search index the site is not complete: the next build makes it again
+    _write(out_dir / MANIFEST, _manifest(stylesheets, pages, complete=rendered.search_ok))
     return rendered.search_ok and read_ok and parse_ok and rendered.pages_ok
 
 
@@ -200,22 +200,25 @@ def _stylesheets_digest() -> str:
     return digest.hexdigest()
 
 
-def _read_manifest(out_dir: Path, stylesheets: str) -> dict[str, str]:
-    """stem → hash of the TEI its page was made from, as the last build left them; nothing when
-    the stylesheets changed since (every page must be made again) or there is no usable manifest."""
+def _read_manifest(out_dir: Path, stylesheets: str) -> tuple[dict[str, str], bool]:
+    """stem → hash of the TEI its page was made from, as the last build left them, and whether
+    that build finished (index, persons and search index made too). Nothing when the stylesheets
+    changed since (every page must be made again) or there is no usable manifest."""
     try:
         manifest = json.loads((out_dir / MANIFEST).read_bytes())
     except (OSError, ValueError):
-        return {}
+        return {}, False
     if not isinstance(manifest, dict) or manifest.get("stylesheets") != stylesheets:
-        return {}
+        return {}, False
     pages = manifest.get("pages")
-    return pages if isinstance(pages, dict) else {}
+    return (pages, manifest.get("complete") is True) if isinstance(pages, dict) else ({}, False)
 
 
-def _manifest(stylesheets: str, pages: dict[str, str]) -> bytes:
-    """What this build made, for the next build to compare with."""
-    return json.dumps({"stylesheets": stylesheets, "pages": dict(sorted(pages.items()))},
+def _manifest(stylesheets: str, pages: dict[str, str], complete: bool) -> bytes:
+    """What a build made, for the next build to compare with. A build writes it twice: before
+    it changes anything, listing only the pages it will leave alone and marked incomplete (so a
+    build killed half-way is finished by the next one), and at the end."""
+    return json.dumps({"stylesheets": stylesheets, "complete": complete, "pages": dict(sorted(pages.items()))},
                       indent=1).encode("utf-8")
 
 
