@@ -86,9 +86,9 @@ def main() -> None:
         worker.start()
         case, size, times, peak, tei_size, problems = results.get()
         worker.join()
+        valid = "yes" if not problems else f"{problems} problems"
         print(f"{case:<22}{size / 1e6:>9.1f}" + "".join(f"{t:>11.2f}" for t in times) +
-              f"{sum(times):>10.2f}{peak:>10.0f}{tei_size / 1e6:>8.1f}  {'yes' if not problems else f'{problems} problems'}",
-              flush=True)
+              f"{sum(times):>10.2f}{peak:>10.0f}{tei_size / 1e6:>8.1f}  {valid}", flush=True)
 
 
 if __name__ == "__main__":

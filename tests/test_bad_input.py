@@ -90,7 +90,8 @@ REFUSED = {
 #: A lone surrogate is what a broken decoder writes: UTF-8 text around bytes that are no character.
 LONE_SURROGATES = {
     "surrogatepass": Refused("“Good” words.\nbad \ud800 here\n".encode("utf-8", "surrogatepass"), 2, 5, "UTF-8"),
-    "surrogateescape": Refused("“Good” words.\nbad \udcff here\n".encode("utf-8", "surrogateescape"), 2, 5, "UTF-8"),
+    "surrogateescape": Refused("“Good” words.\nbad \udcff here\n".encode("utf-8", "surrogateescape"),
+                               2, 5, "UTF-8"),
 }
 
 
@@ -258,9 +259,10 @@ def test_a_directory_a_missing_file_and_a_binary_file_fail_alone(tmp_path: Path)
     out = tmp_path / "out"
     result = convert(folder, missing, binary, good, "-o", out, "-j", "1")
     assert result.exit_code == 1
-    assert error_lines(result) == [f"error: {folder}: is a directory, not a text file (give its files: {folder}/*.txt)",
-                                   f"error: {missing}: no such file",
-                                   f"error: {binary}:3:1: this is a binary file, not a plain text (NUL or control bytes)"]
+    assert error_lines(result) == [
+        f"error: {folder}: is a directory, not a text file (give its files: {folder}/*.txt)",
+        f"error: {missing}: no such file",
+        f"error: {binary}:3:1: this is a binary file, not a plain text (NUL or control bytes)"]
     assert summary(result) == f"converted 1 of 4 files to {out}/; 3 failed"
     assert left_in(out) == {"good.xml"}
     assert_valid(out / "good.xml")
