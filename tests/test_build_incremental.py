@@ -78,7 +78,6 @@ def test_changing_one_text_makes_exactly_its_page_and_the_shared_pages_again(tmp
     assert "Corrected by the editor." in html.parse(str(out / "beta.html")).getroot().text_content()
     assert "Corrected by the editor." not in (out / "alpha.html").read_text(encoding="utf-8")
     assert before["static/edition.css"] == after["static/edition.css"]
-    assert (out / "pagefind" / "pagefind-entry.json").is_file()
 
 
 def test_an_incremental_build_equals_a_build_from_scratch_for_any_jobs(tmp_path):
@@ -172,7 +171,7 @@ def test_a_failed_search_index_is_made_again_at_the_next_build(tmp_path, monkeyp
     assert json.loads((out / MANIFEST).read_text(encoding="utf-8"))["complete"] is False
     before = stamps(out)
     build(tei, out)
-    assert (out / "pagefind" / "pagefind-entry.json").is_file()
+    assert json.loads((out / "pagefind" / "shards.json").read_text(encoding="utf-8"))
     assert stamps(out)["alpha.html"] == before["alpha.html"]  # its page was made already
     manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     assert manifest["complete"] is True and set(manifest["pages"]) == {"alpha", "beta", "gamma"}
@@ -203,3 +202,20 @@ def test_a_build_stopped_half_way_is_finished_by_the_next(tmp_path, monkeypatch)
     build(tei, out)
     assert "Stopped." not in (out / "beta.html").read_text(encoding="utf-8")
     assert json.loads((out / MANIFEST).read_text(encoding="utf-8"))["complete"] is True
+
+
+def test_only_the_search_shard_of_the_changed_text_is_indexed_again(tmp_path):
+    from edition.publish.web import _shard
+
+    tei, out = corpus(tmp_path / "tei"), tmp_path / "web"
+    build(tei, out)
+    before = stamps(out)
+    correct(tmp_path / "tei" / "beta.xml", b" Indexed again.")
+    build(tei, out)
+    after = stamps(out)
+    shards = json.loads((out / "pagefind" / "shards.json").read_text(encoding="utf-8"))
+    assert shards == sorted({str(_shard(stem)) for stem in ("alpha", "beta", "gamma")}, key=int)
+    for shard in shards:
+        files = [name for name in before if name.startswith(f"pagefind/{shard}/")]
+        kept = all(after.get(name) == before[name] for name in files)
+        assert kept == (shard != str(_shard("beta"))), shard

@@ -33,10 +33,23 @@
     });
   }
 
+  // The search index is split in shards (pagefind/N/, listed in pagefind/shards.json) so that a
+  // rebuild indexes again only the shards that changed; Pagefind merges them as it searches.
   function startSearch() {
     var element = document.getElementById("search-ui");
     if (!element || typeof PagefindUI === "undefined") return;
-    new PagefindUI({ element: "#search-ui", showSubResults: true, showImages: false });
+    fetch("pagefind/shards.json")
+      .then(function (response) { return response.json(); })
+      .then(function (shards) {
+        if (!shards.length) return;
+        var bundles = shards.map(function (shard) {
+          return { bundlePath: new URL("pagefind/" + shard + "/", document.baseURI).href };
+        });
+        new PagefindUI({
+          element: "#search-ui", showSubResults: true, showImages: false,
+          bundlePath: bundles[0].bundlePath, mergeIndex: bundles.slice(1)
+        });
+      });
   }
 
   function unfoldForPrint() {
