@@ -149,11 +149,13 @@ def test_validate_refuses_hostile_xml(hostile, name: str) -> None:
 
 @pytest.fixture(scope="module")
 def web_build(hostile) -> tuple[Path, Path, subprocess.CompletedProcess]:
-    """`edition build --only web`, run once over every hostile file and one good text."""
+    """`edition build --only web`, run once over every hostile file, a good text and one with a script link."""
     folder, _ = hostile
     tei = folder / "build-input"
     shutil.copytree(folder / "tei", tei)
     shutil.copy(SAMPLE, tei / "good.xml")
+    (tei / "script-link.xml").write_bytes(_sample_with("", '<ref target="javascript:alert(document.cookie)">Click '
+                                                           "here</ref> "))
     out = folder / "build"
     result = subprocess.run([sys.executable, "-m", "edition", "build", "--tei", str(tei), "-o", str(out),
                              "--only", "web", "--jobs", "2"], capture_output=True, text=True, cwd=ROOT)
@@ -177,6 +179,14 @@ def test_build_still_publishes_the_good_text_and_leaks_nothing(web_build) -> Non
     assert "A Sample Interview" in (out / "web" / "good.html").read_text(encoding="utf-8")
     assert 'href="good.html"' in (out / "web" / "index.html").read_text(encoding="utf-8")
     _assert_no_secret_under(out)
+
+
+def test_a_script_link_in_valid_tei_never_becomes_a_link(web_build) -> None:
+    """A ref to javascript: is valid TEI (@target is any URI), but the web page shows it as text only."""
+    _, out, _ = web_build
+    page = (out / "web" / "script-link.html").read_text(encoding="utf-8")
+    assert "Click here" in page
+    assert "javascript:" not in page
 
 
 def _assert_no_secret_under(folder: Path) -> None:
