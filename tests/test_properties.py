@@ -11,15 +11,21 @@ quotations and blog posts with boilerplate:
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from functools import lru_cache
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from conftest import ROOT
 
 PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
 
 @lru_cache(maxsize=1)
 def _validator():
@@ -220,3 +226,27 @@ def test_a_line_of_quotation_marks_alone(marks: str) -> None:
                                        "refused")
 def test_a_quotation_directly_inside_another_with_other_marks() -> None:
     assert_nothing_lost("The essay.\n\n“« Workers of the world, unite! »”\n\nBack to the essay.\n")
+
+
+def test_converting_in_processes_with_other_hash_seeds_gives_identical_bytes(tmp_path: Path) -> None:
+    """Set and dict orders differ between processes (PYTHONHASHSEED): the TEI must not."""
+    texts = {
+        "hearing": "The Commission Hearing\n\nThe CHAIRMAN. Will you state your name?\n\nMr. TROTSKY. Leon Trotsky."
+                   "\n\nMr. FINERTY. Where were you born?\n\nMr. TROTSKY. In Yanovka. As Lenin said, “the state "
+                   "is a machine.”\n\nMr. GOLDMAN. And the “bureaucracy”?\n\nMr. BEALS. I have a question too.\n",
+        "interview": "Interview with Jane Doe\n\nInterviewed by John Roe\n\nQ: Why?\n\nA: Because “we” must.\n\n"
+                     "Q: When?\n\nA: Now, or in 1941.\n",
+        "blog": "A Title\n\nPosted on July 27, 2017\n\nThe war began; ‘leadership,’ they said.\n\nShare this:\n\n"
+                "Twitter\n\nFacebook\n\nLike this:\n\nLeave a Reply\n",
+    }
+    for stem, text in texts.items():
+        (tmp_path / f"{stem}.txt").write_text(text, encoding="utf-8")
+    made = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out{seed}"
+        subprocess.run([sys.executable, "-m", "edition", "convert", *sorted(map(str, tmp_path.glob("*.txt"))), "-o",
+                        str(out), "-j", "1"], check=True, capture_output=True, cwd=ROOT,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+        made.append({path.name: path.read_bytes() for path in out.glob("*.xml")})
+    assert sorted(made[0]) == ["blog.xml", "hearing.xml", "interview.xml"]
+    assert made[0] == made[1]
