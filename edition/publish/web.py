@@ -31,11 +31,10 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
 from xml.sax.saxutils import quoteattr
 
 from lxml import etree
@@ -152,7 +151,7 @@ def _render_pages(texts: list[Text], fresh: list[Text], kept: set[Path], shards:
         for number, (target, source, tei, future) in enumerate(progress(pending, len(pending))):
             if number == len(fresh):  # every text page is written: index them meanwhile
                 text_pages_done = time.perf_counter()
-                search = _start_search(out_dir, written | kept, shards)
+                search = _start_search(out_dir, written | kept, shards, jobs)
             html, error = _outcome(future)
             if error:
                 report(f"{source}: {error}")
@@ -266,66 +265,66 @@ def _shard(stem: str) -> int:
     return int.from_bytes(hashlib.sha256(stem.encode("utf-8")).digest()[:4], "big") % SEARCH_SHARDS
 
 
-@dataclass(frozen=True)
-class ShardRun:
-    """Pagefind indexing one shard: the process, where its messages go, the folder of links to
-    the shard's pages it reads."""
-
-    process: subprocess.Popen
-    log: IO[bytes]
-    pages: Path
-
-
-def _start_search(out_dir: Path, text_pages: set[Path], shards: set[int]) -> list[ShardRun]:
-    """Start Pagefind over the text pages of each shard to make again, all at once.
+def _start_search(out_dir: Path, text_pages: set[Path], shards: set[int],
+                  jobs: int) -> tuple[ThreadPoolExecutor, list[Future]]:
+    """Start indexing each shard to make again, `jobs` Pagefind processes at a time (each takes
+    a core and some 100 MiB; more at once would only crowd the machine).
 
     First the pages and TEI copies of texts no longer built (removed, renamed or failed) are
     deleted, so that neither the site nor its search offers a text that is not there. The index
     and persons pages are left to be replaced: they carry no searchable text (only text pages
-    have data-pagefind-body). Each shard's pages are hard links in a folder of their own, which
-    Pagefind reads as the site: their addresses (/STEM.html) are the same as in OUT.
+    have data-pagefind-body).
     """
     for path in [*out_dir.glob("*.html"), *out_dir.glob("*.xml")]:
         if path not in text_pages and path.name not in COLLECTION_PAGES:
             path.unlink()
-    runs = []
-    for shard in sorted(shards):
-        bundle, pages = out_dir / SEARCH_DIR / str(shard), out_dir / f".search-pages-{shard}"
-        shutil.rmtree(bundle, ignore_errors=True)
-        shutil.rmtree(pages, ignore_errors=True)
-        members = [path for path in text_pages if path.suffix == ".html" and _shard(path.stem) == shard]
-        if not members:
-            continue
-        pages.mkdir()
-        for path in members:
-            os.link(path, pages / path.name)
-        # Pagefind's messages go to a file, not a pipe: a full pipe would stall it while we wait.
-        log = tempfile.TemporaryFile()
-        process = subprocess.Popen([sys.executable, "-m", "pagefind", "--site", str(pages),
-                                    "--output-path", str(bundle)], stdout=log, stderr=subprocess.STDOUT)
-        runs.append(ShardRun(process, log, pages))
-    return runs
+    pages = sorted(path for path in text_pages if path.suffix == ".html")
+    indexer = ThreadPoolExecutor(max_workers=jobs)
+    return indexer, [indexer.submit(_index_shard, out_dir, shard, [page for page in pages if _shard(page.stem) == shard])
+                     for shard in sorted(shards)]
 
 
-def _finish_search(runs: list[ShardRun], out_dir: Path, report: Callable[[str], None]) -> bool:
+def _index_shard(out_dir: Path, shard: int, pages: list[Path]) -> str | None:
+    """Pagefind over one shard's pages into OUT/pagefind/SHARD/; what it said if it failed.
+
+    The pages are hard links in a folder of their own, which Pagefind reads as the site: their
+    addresses (/STEM.html) are the same as in OUT.
+    """
+    bundle, site = out_dir / SEARCH_DIR / str(shard), out_dir / f".search-pages-{shard}"
+    shutil.rmtree(bundle, ignore_errors=True)
+    shutil.rmtree(site, ignore_errors=True)
+    if not pages:
+        return None
+    site.mkdir()
+    try:
+        for page in pages:
+            os.link(page, site / page.name)
+        result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(bundle)],
+                                capture_output=True, text=True)
+    finally:
+        shutil.rmtree(site)
+    if result.returncode == 0:
+        return None
+    return (result.stderr or result.stdout).strip() or f"exit status {result.returncode}"
+
+
+def _finish_search(search: tuple[ThreadPoolExecutor, list[Future]], out_dir: Path,
+                   report: Callable[[str], None]) -> bool:
     """Wait for every shard; then list the shards for the search page, with its script beside."""
-    ok = True
-    for run in runs:
-        with run.log:
-            if run.process.wait() != 0:
-                run.log.seek(0)
-                report(f"{out_dir}: pagefind failed: {run.log.read().decode('utf-8', 'replace').strip()}")
-                ok = False
-        shutil.rmtree(run.pages)
-    search = out_dir / SEARCH_DIR
-    search.mkdir(exist_ok=True)
-    bundles = sorted((path for path in search.iterdir() if (path / "pagefind-entry.json").is_file()),
+    indexer, shards = search
+    with indexer:
+        failures = [failure for failure in (shard.result() for shard in shards) if failure]
+    for failure in failures:
+        report(f"{out_dir}: pagefind failed: {failure}")
+    folder = out_dir / SEARCH_DIR
+    folder.mkdir(exist_ok=True)
+    bundles = sorted((path for path in folder.iterdir() if (path / "pagefind-entry.json").is_file()),
                      key=lambda path: int(path.name))
-    _write(search / "shards.json", json.dumps([path.name for path in bundles]).encode("utf-8"))
+    _write(folder / "shards.json", json.dumps([path.name for path in bundles]).encode("utf-8"))
     if bundles:  # every bundle carries the same script; the index page loads it from OUT/pagefind/
         for name in SEARCH_UI:
-            _write(search / name, (bundles[0] / name).read_bytes())
-    return ok
+            _write(folder / name, (bundles[0] / name).read_bytes())
+    return not failures
 
 
 def _write(path: Path, data: bytes) -> None:
