@@ -212,6 +212,8 @@ def _print_table(stages: list[Stage], cores: int) -> None:
                      f"{stage.process_peak_mib:.0f}" if stage.process_peak_mib else "",
                      f"{stage.floor_ratio:.1f}" if stage.floor_ratio else ""))
     widths = [max(len(row[column]) for row in rows) for column in range(len(header))]
+    rows.insert(1, tuple("-" * width if column == 0 else "-" * (width - 1) + ":"
+                         for column, width in enumerate(widths)))  # Markdown: numbers to the right
     for row in rows:
         print("| " + " | ".join(cell.ljust(width) if column == 0 else cell.rjust(width)
                                 for column, (cell, width) in enumerate(zip(row, widths))) + " |")
