@@ -202,7 +202,8 @@ def _print_table(stages: list[Stage], cores: int) -> None:
     machine = _machine()
     print(f"\n{machine['cpu']}, {machine['cores']} cores, {machine['memory_gib']} GiB; "
           f"load average {machine['load']} at the end; jobs {cores}; Python {machine['python']}\n")
-    header = ("stage", "texts", "s", "texts/s", "MB/s", "ms/text/core", "pages/s", "peak MiB", "max proc", "× floor")
+    header = ("stage", "texts", "s", "texts/s", "MB/s", "ms/text/core", "pages/s", "peak MiB", "max proc",
+              "× floor")
     rows = [header]
     for stage in stages:
         rate = (lambda amount: f"{amount / stage.seconds:.1f}" if amount else "")
@@ -224,16 +225,18 @@ def _print_targets(stages: list[Stage], cores: int) -> None:
     by_name = {stage.name.split(" (")[0]: stage for stage in stages}
     convert, validate, web = by_name["convert"], by_name["validate"], by_name["build --only web"]
     pdf = by_name["build --only pdf"]
+    web_again, pdf_again = by_name["web rebuild, 1 text changed"], by_name["pdf rebuild, 1 text changed"]
     checks = [
-        ("convert ≥ 2 MB/s of plain text per core", convert.megabytes / convert.seconds / cores, 2, "MB/s/core", True),
+        ("convert ≥ 2 MB/s of plain text per core", convert.megabytes / convert.seconds / cores, 2, "MB/s/core",
+         True),
         ("validate 1,000 texts ≤ 5 s", validate.seconds * 1000 / validate.texts, 5, "s per 1,000", False),
         ("web pages ≤ 5 ms per text per core (search index included)", web.per_core_ms(), 5, "ms", False),
         ("1,000 texts plain → validated TEI → searchable web ≤ 30 s",
          (convert.seconds + validate.seconds + web.seconds) * 1000 / convert.texts, 30, "s per 1,000", False),
         ("PDF ≥ 10 pages/s", (pdf.pages or 0) / pdf.seconds, 10, "pages/s", True),
         ("PDF peak memory ≤ 2 GB (sample)", pdf.tree_peak_mib * 1024 * 1024 / 1e9, 2, "GB", False),
-        ("web rebuild after 1 text changed ≤ 2 s", by_name["web rebuild, 1 text changed"].seconds, 2, "s", False),
-        ("pdf rebuild after 1 text changed ≤ 2 s (sample)", by_name["pdf rebuild, 1 text changed"].seconds, 2, "s", False),
+        ("web rebuild after 1 text changed ≤ 2 s", web_again.seconds, 2, "s", False),
+        ("pdf rebuild after 1 text changed ≤ 2 s (sample)", pdf_again.seconds, 2, "s", False),
         ("edition --help ≤ 0.3 s", by_name["edition --help"].seconds, 0.3, "s", False),
     ]
     print("\n| target | measured | met |")

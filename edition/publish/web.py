@@ -88,31 +88,25 @@ def build_web(tei_files: list[Path], out_dir: Path, jobs: int, report: Callable[
     started = time.perf_counter()
     sources, read_ok = _read_sources(tei_files, report)
     stylesheets = _stylesheets_digest()
-    built, complete = _read_manifest(out_dir, stylesheets)
-    changed = {path.stem for path, (_, digest) in sources.items()
-               if built.get(path.stem) != digest or not (out_dir / f"{path.stem}.html").exists()}
-    if complete and not changed and read_ok and set(built) == {path.stem for path in sources}:
+    plan = _plan(sources, out_dir, stylesheets)
+    if plan.up_to_date and read_ok:
         report(f"web: {len(sources)} {_texts(len(sources))} unchanged → {out_dir}")
         return True
     texts, parse_ok = _parse_texts(sources, report)
     _copy_static(out_dir)
-    fresh = [text for text in texts if text.stem in changed]
-    kept = {out_dir / f"{text.stem}.{suffix}" for text in texts if text.stem not in changed
-            for suffix in ("html", "xml")}
-    unchanged = {text.stem: text.digest for text in texts if text.stem not in changed}
+    unchanged = {text.stem: text.digest for text in texts if text.stem not in plan.changed}
     _write(out_dir / MANIFEST, _manifest(stylesheets, unchanged, complete=False))
-    gone = set(built) - {path.stem for path in sources}
-    shards = {_shard(stem) for stem in changed | gone} if complete else set(range(SEARCH_SHARDS))
-    if not complete:  # whatever an unfinished or older build left in the search folder goes
+    if not plan.complete:  # whatever an unfinished or older build left in the search folder goes
         shutil.rmtree(out_dir / SEARCH_DIR, ignore_errors=True)
-    rendered = _render_pages(texts, fresh, kept, shards, out_dir, jobs, report, progress)
-    text_pages, finished = rendered.text_pages_done - started, time.perf_counter() - started
-    report(f"web: {len(texts)} {_texts(len(texts))} → {out_dir}: {len(fresh)} text {'page' if len(fresh) == 1 else 'pages'} made in "
-           f"{text_pages:.1f} s; index, persons and search index {finished - text_pages:.1f} s more")
-    present = rendered.written | kept
-    pages = {text.stem: text.digest for text in texts if out_dir / f"{text.stem}.html" in present}
+    rendered = _render_pages(texts, plan, out_dir, jobs, report, progress)
+    pages, finished = rendered.text_pages_done - started, time.perf_counter() - started
+    made = len(rendered.written & {out_dir / f"{stem}.html" for stem in plan.changed})
+    report(f"web: {len(texts)} {_texts(len(texts))} → {out_dir}: {made} text {'page' if made == 1 else 'pages'} "
+           f"made in {pages:.1f} s; index, persons and search index {finished - pages:.1f} s more")
+    present = rendered.written | rendered.kept
+    built = {text.stem: text.digest for text in texts if out_dir / f"{text.stem}.html" in present}
     # without its search index the site is not complete: the next build makes it again
-    _write(out_dir / MANIFEST, _manifest(stylesheets, pages, complete=rendered.search_ok))
+    _write(out_dir / MANIFEST, _manifest(stylesheets, built, complete=rendered.search_ok))
     return rendered.search_ok and read_ok and parse_ok and rendered.pages_ok
 
 
@@ -121,22 +115,49 @@ def _texts(count: int) -> str:
 
 
 @dataclass(frozen=True)
+class Plan:
+    """What a build must do, from the manifest: the texts whose pages must be made (changed,
+    new, or their page or TEI copy missing), the search shards to index again, whether the last
+    build finished, and whether there is nothing to do at all."""
+
+    changed: set[str]
+    shards: set[int]
+    complete: bool
+    up_to_date: bool
+
+
+def _plan(sources: Sources, out_dir: Path, stylesheets: str) -> Plan:
+    built, complete = _read_manifest(out_dir, stylesheets)
+    stems = {path.stem for path in sources}
+    changed = {path.stem for path, (_, digest) in sources.items()
+               if built.get(path.stem) != digest or not (out_dir / f"{path.stem}.html").exists()
+               or not (out_dir / f"{path.stem}.xml").exists()}
+    gone = set(built) - stems
+    shards = {_shard(stem) for stem in changed | gone} if complete else set(range(SEARCH_SHARDS))
+    return Plan(changed, shards, complete, complete and not changed and set(built) == stems)
+
+
+@dataclass(frozen=True)
 class Rendered:
-    """What _render_pages did: the files written, whether every page and the search index could
-    be made, and when (perf_counter) the last text page was written."""
+    """What _render_pages did: the files written, those left as they were, whether every page
+    and the search index could be made, and when (perf_counter) the last text page was written."""
 
     written: set[Path]
+    kept: set[Path]
     pages_ok: bool
     search_ok: bool
     text_pages_done: float
 
 
-def _render_pages(texts: list[Text], fresh: list[Text], kept: set[Path], shards: set[int], out_dir: Path,
-                  jobs: int, report: Callable[[str], None], progress: Progress) -> Rendered:
-    """The page and TEI copy of each fresh text, then the index and persons pages (from all
+def _render_pages(texts: list[Text], plan: Plan, out_dir: Path, jobs: int,
+                  report: Callable[[str], None], progress: Progress) -> Rendered:
+    """The page and TEI copy of each changed text, then the index and persons pages (from all
     texts), in worker processes. Only text pages are searchable, so the search index is made
     from them while the workers make the index and persons pages.
     """
+    fresh = [text for text in texts if text.stem in plan.changed]
+    kept = {out_dir / f"{text.stem}.{suffix}" for text in texts if text.stem not in plan.changed
+            for suffix in ("html", "xml")}
     ok, written = True, set()
     with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(fresh) + len(COLLECTION_PAGES))),
                              mp_context=multiprocessing.get_context("spawn"),
@@ -151,7 +172,7 @@ def _render_pages(texts: list[Text], fresh: list[Text], kept: set[Path], shards:
         for number, (target, source, tei, future) in enumerate(progress(pending, len(pending))):
             if number == len(fresh):  # every text page is written: index them meanwhile
                 text_pages_done = time.perf_counter()
-                search = _start_search(out_dir, written | kept, shards, jobs)
+                search = _start_search(out_dir, written | kept, plan.shards, jobs)
             html, error = _outcome(future)
             if error:
                 report(f"{source}: {error}")
@@ -163,7 +184,7 @@ def _render_pages(texts: list[Text], fresh: list[Text], kept: set[Path], shards:
             if tei is not None:
                 _write(target.with_suffix(".xml"), tei)
                 written.add(target.with_suffix(".xml"))
-    return Rendered(written, ok, _finish_search(search, out_dir, report), text_pages_done)
+    return Rendered(written, kept, ok, _finish_search(search, out_dir, report), text_pages_done)
 
 
 def _outcome(future: Future) -> tuple[str | None, str | None]:
@@ -174,7 +195,11 @@ def _outcome(future: Future) -> tuple[str | None, str | None]:
         return None, "the XSLT worker process stopped unexpectedly (crashed or was killed)"
 
 
-def _read_sources(tei_files: list[Path], report: Callable[[str], None]) -> tuple[dict[Path, tuple[bytes, str]], bool]:
+#: path → (bytes, SHA-256 of the bytes)
+Sources = dict[Path, tuple[bytes, str]]
+
+
+def _read_sources(tei_files: list[Path], report: Callable[[str], None]) -> tuple[Sources, bool]:
     """Every file's bytes and their hash; report the ones that cannot be read."""
     sources, ok = {}, True
     for path in tei_files:
@@ -188,8 +213,7 @@ def _read_sources(tei_files: list[Path], report: Callable[[str], None]) -> tuple
     return sources, ok
 
 
-def _parse_texts(sources: dict[Path, tuple[bytes, str]],
-                 report: Callable[[str], None]) -> tuple[list[Text], bool]:
+def _parse_texts(sources: Sources, report: Callable[[str], None]) -> tuple[list[Text], bool]:
     """Parse every file safely; report the ones that are not safe, well-formed TEI."""
     texts, ok = [], True
     for path, (data, digest) in sources.items():
@@ -280,8 +304,8 @@ def _start_search(out_dir: Path, text_pages: set[Path], shards: set[int],
             path.unlink()
     pages = sorted(path for path in text_pages if path.suffix == ".html")
     indexer = ThreadPoolExecutor(max_workers=jobs)
-    return indexer, [indexer.submit(_index_shard, out_dir, shard, [page for page in pages if _shard(page.stem) == shard])
-                     for shard in sorted(shards)]
+    members = {shard: [page for page in pages if _shard(page.stem) == shard] for shard in sorted(shards)}
+    return indexer, [indexer.submit(_index_shard, out_dir, shard, members[shard]) for shard in members]
 
 
 def _index_shard(out_dir: Path, shard: int, pages: list[Path]) -> str | None:
@@ -299,8 +323,8 @@ def _index_shard(out_dir: Path, shard: int, pages: list[Path]) -> str | None:
     try:
         for page in pages:
             os.link(page, site / page.name)
-        result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(bundle)],
-                                capture_output=True, text=True)
+        result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site),
+                                 "--output-path", str(bundle)], capture_output=True, text=True)
     finally:
         shutil.rmtree(site)
     if result.returncode == 0:
