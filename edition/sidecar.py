@@ -15,8 +15,11 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date as calendar_day
 
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+KIND = re.compile(r"^[a-z][a-z-]{1,30}$")
 KNOWN = {"title", "subtitle", "author", "authors", "date", "date_from", "date_to", "url", "site", "kind",
          "lang", "interviewer", "interviewee", "speakers", "corrections"}
 
@@ -48,6 +51,17 @@ class Sidecar:
     corrections: tuple[Correction, ...] = ()
 
 
+def _is_iso_date(value: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD, and a real day of the calendar."""
+    if not ISO_DATE.match(value):
+        return False
+    try:
+        calendar_day.fromisoformat((value + "-01-01")[:10])
+    except ValueError:
+        return False
+    return True
+
+
 def parse_sidecar(data: bytes, name: str) -> Sidecar:
     """Read a sidecar's TOML, refusing unknown keys and malformed dates with the file's name."""
     try:
@@ -59,8 +73,12 @@ def parse_sidecar(data: bytes, name: str) -> Sidecar:
         raise SidecarError(f"{name}: unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(KNOWN))}")
     date = {k: str(raw[f]) for k, f in (("when", "date"), ("from", "date_from"), ("to", "date_to")) if f in raw}
     for key, value in date.items():
-        if not ISO_DATE.match(value):
-            raise SidecarError(f"{name}: {key} date {value!r} is not ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)")
+        if not _is_iso_date(value):
+            raise SidecarError(f"{name}: {key} date {value!r} is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    for key, pattern, form in (("lang", LANGUAGE, "a language code such as en or pt-BR"),
+                               ("kind", KIND, "one lower-case word such as interview, hearing, essay or blog")):
+        if key in raw and not pattern.match(str(raw[key])):
+            raise SidecarError(f"{name}: {key} = {raw[key]!r} is not {form}")
     authors = raw.get("authors") or ([raw["author"]] if raw.get("author") else [])
     corrections = []
     for entry in raw.get("corrections", []):

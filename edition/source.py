@@ -84,6 +84,11 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             return _strict(data[len(bom):], codec, name), label
+    if b"\x00" not in data:  # UTF-16 of any script has NULs (after its spaces and line ends at least)
+        try:
+            return data.decode("utf-8"), "UTF-8"
+        except UnicodeDecodeError:
+            pass
     utf16 = _utf16_without_bom(data)
     if utf16:
         return _strict(data, utf16, name), f"{utf16.upper().replace('UTF-16-', 'UTF-16')} without byte-order mark"
@@ -124,16 +129,21 @@ def _strict(data: bytes, codec: str, name: str) -> str:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text of Latin script has a NUL in every other byte; find which half."""
+    """UTF-16 without a byte-order mark: Latin text has a NUL in every other byte; other scripts
+    (Cyrillic, Greek) repeat a few high bytes there instead. Either way one half of the bytes is
+    nearly constant, and the whole decodes to printable text."""
     sample = data[:4096]
-    if len(sample) < 4:
+    if len(sample) < 4 or len(data) % 2:
         return None
-    even = sample[0::2].count(0) / len(sample[0::2])
-    odd = sample[1::2].count(0) / len(sample[1::2])
-    if odd > 0.4 and even < 0.05:
-        return "utf-16-le"
-    if even > 0.4 and odd < 0.05:
-        return "utf-16-be"
+    even, odd = sample[0::2], sample[1::2]
+    for codec, high in (("utf-16-le", odd), ("utf-16-be", even)):
+        if len(set(high)) <= 4 and max(high.count(b) for b in set(high)) / len(high) > 0.4:
+            try:
+                decoded = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if sum(ch.isprintable() or ch in "\n\r\t" for ch in decoded[:2048]) >= 0.97 * min(len(decoded), 2048):
+                return codec
     return None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,15 +109,33 @@ def _progress(items, total: int):
         yield from bar
 
 
+#: Far more than any transcription (the largest texts an archive holds are a few megabytes).
+MAX_TEXT_BYTES = 256 * 1024 * 1024
+
+
+def _read_text_file(path: Path) -> bytes:
+    """A regular file's bytes; a device, a pipe or a file larger than any text is refused unread."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise ValueError("not a regular file (a device, a pipe or a socket); give a text file")
+    if info.st_size > MAX_TEXT_BYTES:
+        raise ValueError(f"{info.st_size // (1024 * 1024)} MiB is more than any text "
+                         f"(the limit is {MAX_TEXT_BYTES // (1024 * 1024)} MiB); refused unread")
+    with path.open("rb") as stream:
+        return stream.read(MAX_TEXT_BYTES + 1)
+
+
 def convert_file(source: str, target: str, report: bool = False, explain: bool = False) -> Outcome:
     """Convert one file; every failure becomes a one-line message naming the file (and line)."""
     from edition.convert import ConversionError, convert_bytes, explain_lines, report_lines
 
     path = Path(source)
     try:
-        data = path.read_bytes()
+        data = _read_text_file(path)
     except OSError as err:
         return Outcome(source, error=f"{source}: cannot read: {err.strerror}")
+    except ValueError as err:
+        return Outcome(source, error=f"{source}: {err}")
     sidecar_path = path.with_suffix(".toml")
     try:
         sidecar = sidecar_path.read_bytes() if sidecar_path.is_file() else None

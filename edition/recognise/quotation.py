@@ -42,8 +42,9 @@ def inline_quotes(text: str, start: int, end: int, rule_prefix: str = "quote") -
         after = text[offset + 1] if offset + 1 < end else " "
         if _closes(ch, before, after, stack) and not _elision(text, stack[-1][0], offset):
             open_at, opening = stack.pop()
-            found.append(span(open_at, offset + 1, "q", f"{rule_prefix}.{_family(opening)}", trim=(1, 1),
-                              rend=rend(opening, ch)))
+            if text[open_at + 1:offset].strip():  # marks around nothing are left as they are
+                found.append(span(open_at, offset + 1, "q", f"{rule_prefix}.{_family(opening)}", trim=(1, 1),
+                                  rend=rend(opening, ch)))
         elif _opens(ch, before, after):
             stack.append((offset, ch))
     return found
@@ -55,6 +56,8 @@ def _elision(text: str, open_at: int, close_at: int) -> bool:
 
 
 def _opens(ch: str, before: str, after: str) -> bool:
+    if ch == "«":  # French sets a (no-break) space inside guillemets
+        return True
     if after.isspace():
         return False
     if ch in "“«„‚":
@@ -76,7 +79,7 @@ def _closes(ch: str, before: str, after: str, stack: list[tuple[int, str]]) -> b
     if ch == "'" and before.isalpha() and after.isalpha():
         return False
     if ch == expected or (opening == "”" and ch == "”") or (opening == "’" and ch == "’"):
-        return not before.isspace() or ch in "\"'"
+        return not before.isspace() or ch in "\"'»"
     return False
 
 
@@ -88,7 +91,7 @@ def _family(opening: str) -> str:
 
 def quoted_whole(text: str, start: int, end: int) -> tuple[str, str] | None:
     """The marks when text[start:end] is one quotation from its first to its last character."""
-    if end - start < 3:
+    if end - start < 3 or not text[start + 1:end - 1].strip():
         return None
     first, last = text[start], text[end - 1]
     if first not in OPENING and first not in "”’" or last not in "”’\"'»“‘":
