@@ -205,25 +205,17 @@ def test_blog_posts_with_boilerplate_convert_to_valid_tei_and_lose_nothing(text:
     assert_nothing_lost(text)
 
 
-# --- cases the generators missed, found by hand while writing them --------------------------------
+# --- cases the generators missed, found by hand while writing them (each was a converter bug) --------------------------------
 
-@pytest.mark.xfail(strict=True, reason="converter bug: a quotation whose first word is elided ('tis) keeps the "
-                                       "apostrophe as the first character of q; the Schematron rule takes it for a "
-                                       "quotation mark left in the text, so the TEI is invalid and the text refused")
 def test_a_quotation_opening_with_an_elided_word() -> None:
     assert_nothing_lost("He said \"'tis\" fine, and “’twas” too.\n")
 
 
-@pytest.mark.xfail(strict=True, reason="converter bug: a line of quotation marks alone (“”, “ ”, \"\") becomes "
-                                       "an empty p (or quote/p): invalid TEI, so the text is refused")
 @pytest.mark.parametrize("marks", ["“”", "“ ”", '""'])
 def test_a_line_of_quotation_marks_alone(marks: str) -> None:
     assert_nothing_lost(f"Before.\n\n{marks}\n\nAfter.\n")
 
 
-@pytest.mark.xfail(strict=True, reason="converter bug: a quotation nested directly in another with other "
-                                       "marks (“« … »”) leaves the inner marks at the ends of quote: invalid TEI, "
-                                       "refused")
 def test_a_quotation_directly_inside_another_with_other_marks() -> None:
     assert_nothing_lost("The essay.\n\n“« Workers of the world, unite! »”\n\nBack to the essay.\n")
 
