@@ -3,7 +3,9 @@
 The stylesheet is compiled once per worker process (pool initializer) and applied to every text;
 the index and persons pages need all texts at once, so they are made from one collection
 document (`<ed:collection><ed:text stem="STEM"><TEI>…</TEI></ed:text>…`) built from the same
-safely parsed trees. No HTML is made here: pages come from the stylesheet as strings and are
+safely parsed trees. Those two pages read only the header, the attributes of <text> and the
+turns (<sp> with its <speaker>), so each text enters the collection as that summary: a quarter
+of its size, which is what parsing the collection costs in every rebuild. No HTML is made here: pages come from the stylesheet as strings and are
 written whole (temporary file, then rename).
 
 Rebuilds are incremental, by content: OUT/.manifest.json keeps a hash of every text's TEI bytes
@@ -21,6 +23,7 @@ the shards holding a text that changed, came or went: for 1,000 texts, some 125 
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import multiprocessing
@@ -39,7 +42,7 @@ from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
-from edition.xmlsafe import XMLProblem, parse_tei
+from edition.xmlsafe import TEI_NS, XMLProblem, parse_tei
 
 XSLT_DIR = Path(__file__).resolve().parents[2] / "xslt" / "web"
 STYLESHEET = XSLT_DIR / "web.xsl"
@@ -68,12 +71,14 @@ def _no_progress(items: Iterable, total: int) -> Iterable:
 @dataclass(frozen=True)
 class Text:
     """One TEI file that parsed safely: its stem, where it came from, its root element as lxml
-    serialises it (no declaration, no DOCTYPE, no entities), and the hash of the file's bytes."""
+    serialises it (no declaration, no DOCTYPE, no entities), the hash of the file's bytes, and
+    the summary the index and persons pages are made from (serialised the same way)."""
 
     path: Path
     stem: str
     xml: bytes
     digest: str
+    summary: bytes
 
 
 def build_web(tei_files: list[Path], out_dir: Path, jobs: int, report: Callable[[str], None],
@@ -223,8 +228,26 @@ def _parse_texts(sources: Sources, report: Callable[[str], None]) -> tuple[list[
             report(str(problem))
             ok = False
             continue
-        texts.append(Text(path, path.stem, etree.tostring(root, encoding="UTF-8"), digest))
+        texts.append(Text(path, path.stem, etree.tostring(root, encoding="UTF-8"), digest, _summary(root)))
     return texts, ok
+
+
+def _summary(root: etree._Element) -> bytes:
+    """The TEI with what the index and persons pages read: the header, <text> with its attributes
+    (kind, language) and every turn in order (<sp> with its attributes and <speaker>s), the rest
+    left out. tests/test_web_collection.py checks that both pages come out the same as from the
+    whole texts; a stylesheet change that reads more must add it here."""
+    tei = etree.Element(root.tag, root.attrib, nsmap=root.nsmap)
+    for header in root.findall(f"{{{TEI_NS}}}teiHeader"):
+        tei.append(copy.deepcopy(header))
+    for text in root.findall(f"{{{TEI_NS}}}text"):
+        turns = etree.SubElement(tei, text.tag, text.attrib)
+        for sp in text.iter(f"{{{TEI_NS}}}sp"):
+            turn = etree.SubElement(turns, sp.tag, sp.attrib)
+            for speaker in sp.findall(f"{{{TEI_NS}}}speaker"):
+                turn.append(copy.deepcopy(speaker))
+                turn[-1].tail = None
+    return etree.tostring(tei, encoding="UTF-8")
 
 
 def _stylesheets_digest() -> str:
@@ -260,15 +283,15 @@ def _manifest(stylesheets: str, pages: dict[str, str], complete: bool) -> bytes:
 
 
 def _collection(texts: list[Text]) -> bytes:
-    """One document holding every text, for the pages that list them all.
+    """One document holding every text's summary, for the pages that list them all.
 
-    Joined as bytes rather than built as a tree: each text is lxml's own serialisation of an
-    already checked root element (no declaration, no DOCTYPE, no entities), and the stem is
-    escaped as an attribute value.
+    Joined as bytes rather than built as a tree: each summary is lxml's own serialisation of an
+    element made from an already checked tree (no declaration, no DOCTYPE, no entities), and the
+    stem is escaped as an attribute value.
     """
     parts = [f'<ed:collection xmlns:ed="{ED_NS}">'.encode()]
     for text in texts:
-        parts += [b"<ed:text stem=", quoteattr(text.stem).encode("utf-8"), b">", text.xml, b"</ed:text>"]
+        parts += [b"<ed:text stem=", quoteattr(text.stem).encode("utf-8"), b">", text.summary, b"</ed:text>"]
     parts.append(b"</ed:collection>")
     return b"".join(parts)
 
