@@ -5,18 +5,19 @@ the index and persons pages need all texts at once, so they are made from one co
 document (`<ed:collection><ed:text stem="STEM"><TEI>…</TEI></ed:text>…`) built from the same
 safely parsed trees. Those two pages read only the header, the attributes of <text> and the
 turns (<sp> with its <speaker>), so each text enters the collection as that summary: a quarter
-of its size, which is what parsing the collection costs in every rebuild. No HTML is made here: pages come from the stylesheet as strings and are
-written whole (temporary file, then rename).
+of its size, which is what parsing the collection costs in every rebuild. No HTML is made here:
+pages come from the stylesheet as strings and are written whole (temporary file, then rename).
 
-Rebuilds are incremental, by content: OUT/.manifest.json keeps a hash of every text's TEI bytes
-and one of the stylesheets. A text whose bytes, stylesheets and page are unchanged is not
-transformed again and its page is not rewritten; when anything changed, the index and persons
-pages and the search index are made anew (they depend on every text). File times are not
-trusted: a copy, a checkout or a clock can change them without changing a byte.
+Rebuilds are incremental, by content: WEB/.manifest.json (WEB: the web edition's folder, OUT/web/
+for `edition build`) keeps a hash of every text's TEI bytes and one of the stylesheets. A text
+whose bytes, stylesheets and page are unchanged is not transformed again and its page is not
+rewritten; when anything changed, the index and persons pages and the search index are made anew
+(they depend on every text). File times are not trusted: a copy, a checkout or a clock can
+change them without changing a byte.
 
-The search index is split in SEARCH_SHARDS Pagefind bundles (OUT/pagefind/N/), a text's shard
+The search index is split in SEARCH_SHARDS Pagefind bundles (WEB/pagefind/N/), a text's shard
 fixed by its stem; the search page merges them in the browser (static/edition.js reads the list
-from OUT/pagefind/shards.json). Pagefind has no incremental mode, so a rebuild indexes again only
+from WEB/pagefind/shards.json). Pagefind has no incremental mode, so a rebuild indexes again only
 the shards holding a text that changed, came or went: for 1,000 texts, some 125 pages instead of
 1,000.
 """
@@ -56,7 +57,7 @@ COLLECTION_PAGES = {"index.html": "index", "persons.html": "persons"}
 MANIFEST = ".manifest.json"
 SEARCH_DIR = "pagefind"
 SEARCH_SHARDS = 8
-#: the search box's script and style, loaded by the index page from OUT/pagefind/
+#: the search box's script and style, loaded by the index page from WEB/pagefind/
 SEARCH_UI = ("pagefind-ui.js", "pagefind-ui.css")
 
 #: How a publisher shows a long batch advancing: given the items and their number, it yields
@@ -332,10 +333,10 @@ def _start_search(out_dir: Path, text_pages: set[Path], shards: set[int],
 
 
 def _index_shard(out_dir: Path, shard: int, pages: list[Path]) -> str | None:
-    """Pagefind over one shard's pages into OUT/pagefind/SHARD/; what it said if it failed.
+    """Pagefind over one shard's pages into WEB/pagefind/SHARD/; what it said if it failed.
 
     The pages are hard links in a folder of their own, which Pagefind reads as the site: their
-    addresses (/STEM.html) are the same as in OUT.
+    addresses (/STEM.html) are the same as in WEB.
     """
     bundle, site = out_dir / SEARCH_DIR / str(shard), out_dir / f".search-pages-{shard}"
     shutil.rmtree(bundle, ignore_errors=True)
@@ -368,7 +369,7 @@ def _finish_search(search: tuple[ThreadPoolExecutor, list[Future]], out_dir: Pat
     bundles = sorted((path for path in folder.iterdir() if (path / "pagefind-entry.json").is_file()),
                      key=lambda path: int(path.name))
     _write(folder / "shards.json", json.dumps([path.name for path in bundles]).encode("utf-8"))
-    if bundles:  # every bundle carries the same script; the index page loads it from OUT/pagefind/
+    if bundles:  # every bundle carries the same script; the index page loads it from WEB/pagefind/
         for name in SEARCH_UI:
             _write(folder / name, (bundles[0] / name).read_bytes())
     return not failures
