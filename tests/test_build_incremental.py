@@ -219,3 +219,18 @@ def test_only_the_search_shard_of_the_changed_text_is_indexed_again(tmp_path):
         files = [name for name in before if name.startswith(f"pagefind/{shard}/")]
         kept = all(after.get(name) == before[name] for name in files)
         assert kept == (shard != str(_shard("beta"))), shard
+
+
+def test_a_search_index_split_otherwise_is_made_again_whole(tmp_path, monkeypatch):
+    from edition.publish import web
+
+    tei, out = corpus(tmp_path / "tei"), tmp_path / "web"
+    build(tei, out)
+    before = stamps(out)
+    monkeypatch.setattr(web, "SEARCH_SHARDS", 3)
+    build(tei, out)
+    after = stamps(out)
+    shards = json.loads((out / "pagefind" / "shards.json").read_text(encoding="utf-8"))
+    assert shards == sorted({str(web._shard(stem)) for stem in ("alpha", "beta", "gamma")}, key=int)
+    assert {name.split("/")[1] for name in after if name.startswith("pagefind/") and name.count("/") > 1} <= set(shards)
+    assert after["alpha.html"] == before["alpha.html"]  # the pages themselves were still current

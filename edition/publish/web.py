@@ -272,15 +272,17 @@ def _read_manifest(out_dir: Path, stylesheets: str) -> tuple[dict[str, str], boo
     if not isinstance(manifest, dict) or manifest.get("stylesheets") != stylesheets:
         return {}, False
     pages = manifest.get("pages")
-    return (pages, manifest.get("complete") is True) if isinstance(pages, dict) else ({}, False)
+    # a search index split otherwise than now must be made again whole
+    complete = manifest.get("complete") is True and manifest.get("search_shards") == SEARCH_SHARDS
+    return (pages, complete) if isinstance(pages, dict) else ({}, False)
 
 
 def _manifest(stylesheets: str, pages: dict[str, str], complete: bool) -> bytes:
     """What a build made, for the next build to compare with. A build writes it twice: before
     it changes anything, listing only the pages it will leave alone and marked incomplete (so a
     build killed half-way is finished by the next one), and at the end."""
-    return json.dumps({"stylesheets": stylesheets, "complete": complete, "pages": dict(sorted(pages.items()))},
-                      indent=1).encode("utf-8")
+    return json.dumps({"stylesheets": stylesheets, "search_shards": SEARCH_SHARDS, "complete": complete,
+                       "pages": dict(sorted(pages.items()))}, indent=1).encode("utf-8")
 
 
 def _collection(texts: list[Text]) -> bytes:
