@@ -172,8 +172,8 @@ def _normalisations(analysis: Analysis) -> list[str]:
 
 def _profile_desc(header: etree._Element, analysis: Analysis) -> None:
     profile = sub(header, "profileDesc")
-    date_spans = _spans(analysis, "docDate") or _spans(analysis, "date", "front.byline-date") or \
-        _spans(analysis, "titlePart")
+    date_spans = _spans(analysis, "docDate") or _spans(analysis, "date", "front.date-line") or \
+        _spans(analysis, "date", "front.byline-date") or _spans(analysis, "titlePart")
     attrs = dict(analysis.sidecar.date) or (date_attributes(analysis.text_of(date_spans[0])) if date_spans else {})
     if attrs and date_spans and date_spans[0].kind == "titlePart":
         date_spans = []  # a date in the title: the header gives it as ISO, the title keeps its words

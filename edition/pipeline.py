@@ -59,7 +59,7 @@ def analyse(source: Source, sidecar: Sidecar) -> Analysis:
     content = group_lines(lines, removed_lines)
     if not content:  # nothing but what looks like boilerplate: then it is the text, and nothing is removed
         removed, removed_lines, content = [], frozenset(), group_lines(lines)
-    spans = removed + front.recognise(content, removed)
+    spans = removed + front.recognise(content, speech.recurring_labels(content))
     front_end = max((s.end for s in spans if s.kind in {"titlePage", "div"}), default=0)
     body_blocks = [b for b in content if b.start >= front_end]
     if not body_blocks:  # nothing but front matter: it is all the text there is

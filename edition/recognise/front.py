@@ -32,14 +32,16 @@ INTERVIEWED_BY = re.compile(r"^(?P<role>interview(?:ed)?\s+by|interviewer:?)\s+(
 SECTION_HEADING = re.compile(r"^(act|scene|chapter|part|book|section|canto|chapitre|kapitel|capítulo)\s+"
                              r"([\dIVXLC]+|one|two|three|first|second)\b", re.I)
 SPEECH_LABEL = re.compile(r"^[A-Z][\w.’' -]{0,40}:\s")
+TITLE_PAGE_ONLY = {"author", "title", "subtitle", "byline"}
 SECTION_WORDS = re.compile(r"^(introduction|preface|foreword|prologue|contents|abstract|summary|notes|"
                            r"part|chapter|section|act|scene|book|transcript)\b", re.I)
 DATE_LABEL = re.compile(r"\b(?:written|delivered|dated?|given|spoken|recorded|day\s+\d+|circa|c\.|spring|summer|"
                         r"autumn|fall|winter|early|late|mid|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
 
 
-def recognise(blocks: list[Block], removed: list[Span]) -> list[Span]:
-    """Spans for the title page, the source and credit lines, and an editor's note."""
+def recognise(blocks: list[Block], turn_labels: set[str]) -> list[Span]:
+    """Spans for the title page, the source and credit lines, and an editor's note; a line opening
+    with one of `turn_labels` (labels that recur at line starts: the text's speakers) ends them."""
     title_page: list[Span] = []
     source_lines: list[Span] = []
     spans: list[Span] = []
@@ -54,15 +56,17 @@ def recognise(blocks: list[Block], removed: list[Span]) -> list[Span]:
             spans += [span(b.start, b.end, "p", "front.editors-note") for b in note_blocks]
             index += len(note_blocks)
             continue
-        lines = _front_lines(block, seen_title, previous)
-        if lines is None:
-            break
+        lines = _front_lines(block, seen_title, previous, turn_labels)
+        if lines is None or (source_lines and any(kind in TITLE_PAGE_ONLY for _, kind, _ in lines)):
+            break  # a title or byline after the source lines is not front matter any more
         if any(kind == "byline" for _, kind, _ in lines):
             lines = [_byline_makes_title(entry, seen_title) for entry in lines]
         for line, kind, found in lines:
             seen_title |= kind == "title"
-            target = title_page if kind in {"author", "title", "subtitle", "date", "byline"} and not source_lines \
-                else source_lines
+            if kind == "date" and source_lines:  # a date line among the source lines ('Written: 1938')
+                found = [span(line.content_start, line.content_end, "p", "front.date-in-source"),
+                         span(line.content_start, line.content_end, "date", "front.date-line", **dict(found[0].attrs))]
+            target = title_page if kind in TITLE_PAGE_ONLY | {"date"} and not source_lines else source_lines
             target += found
         index += 1
     if not any(s.kind == "titlePart" for s in title_page):
@@ -106,11 +110,12 @@ def editorial_note_extent(blocks: list[Block], index: int) -> list[Block]:
     return taken
 
 
-def _front_lines(block: Block, seen_title: bool, previous: list[str]) -> list[tuple[Line, str, list[Span]]] | None:
+def _front_lines(block: Block, seen_title: bool, previous: list[str],
+                 turn_labels: set[str]) -> list[tuple[Line, str, list[Span]]] | None:
     """Classify every line of a block as front matter, or None if the block is the text itself."""
     found = []
     for line in block.lines:
-        result = _classify(line, seen_title, previous[0])
+        result = None if _opens_a_turn(line.stripped, turn_labels) else _classify(line, seen_title, previous[0])
         if result is None:
             return None
         kind, spans = result
@@ -125,7 +130,7 @@ def _classify(line: Line, seen_title: bool, previous: str) -> tuple[str, list[Sp
     text = line.stripped
     start, end = line.content_start, line.content_end
     words = len(text.split())
-    if SECTION_HEADING.match(text) or SPEECH_LABEL.match(text) and not seen_title and words > 12:
+    if SECTION_HEADING.match(text):
         return None
     if _is_date_line(text):
         return "date", [span(start, end, "docDate", "front.date-line", **_when(text))]
@@ -168,6 +173,12 @@ def _is_subtitle(text: str) -> bool:
     """A second title line straight under the title: not a section name, a quotation or a sentence."""
     return not (text.endswith((".", ":", ";")) or text[:1] in "“\"‘'([«—–-~" or
                 SECTION_WORDS.match(text) or SPEECH_LABEL.match(text))
+
+def _opens_a_turn(text: str, turn_labels: set[str]) -> bool:
+    """'INTERVIEWER: Why?' where INTERVIEWER labels other turns too: the text has begun."""
+    match = SPEECH_LABEL.match(text)
+    return bool(match) and match.group(0).rstrip()[:-1].strip() in turn_labels
+
 
 def _is_date_line(text: str) -> bool:
     """A line that is a date and nothing else: '(January/March 1940)', 'Day 23: July 7, 1987'."""

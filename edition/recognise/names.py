@@ -50,7 +50,7 @@ DATE = re.compile(
     rf"|(?P<my>(?P<m3>{MONTH}),?\s+(?P<y3>{YEAR}))"
     rf"|(?P<num>(?P<d4>[0-3]?[0-9])\.(?P<m4>[01]?[0-9])\.(?P<y4>{YEAR}))"
     rf"|(?P<iso>(?P<y5>{YEAR})-(?P<m5>[01][0-9])(?:-(?P<d5>[0-3][0-9]))?)"
-    rf"|(?P<year>(?<![\d#-]){YEAR}(?![\d-]))",
+    rf"|(?P<year>(?<![\d#-]){YEAR}(?![\d-]|s\b|’s\b|'s\b))",
     re.I)
 
 

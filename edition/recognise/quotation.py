@@ -40,6 +40,7 @@ def inline_quotes(text: str, start: int, end: int, rule_prefix: str = "quote") -
             continue
         before = text[offset - 1] if offset > start else " "
         after = text[offset + 1] if offset + 1 < end else " "
+        _drop_apostrophes_under(ch, before, stack)
         if _closes(ch, before, after, stack) and not _elision(text, stack[-1][0], offset):
             open_at, opening = stack.pop()
             if text[open_at + 1:offset].strip():  # marks around nothing are left as they are
@@ -48,6 +49,19 @@ def inline_quotes(text: str, start: int, end: int, rule_prefix: str = "quote") -
         elif _opens(ch, before, after):
             stack.append((offset, ch))
     return found
+
+
+def _drop_apostrophes_under(ch: str, before: str, stack: list[tuple[int, str]]) -> None:
+    """A closing mark for an outer quotation, with single marks still open above it: those were
+    apostrophes ('tis, rock 'n' roll), not quotations, so they are forgotten."""
+    for depth in range(len(stack) - 1, -1, -1):
+        opening = stack[depth][1]
+        if opening in "'‘’":
+            continue
+        if depth < len(stack) - 1 and (ch == OPENING.get(opening) or (opening == "”" and ch == "”")) \
+                and not before.isspace():
+            del stack[depth + 1:]
+        return
 
 
 def _elision(text: str, open_at: int, close_at: int) -> bool:

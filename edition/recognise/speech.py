@@ -138,7 +138,7 @@ def _labelled_turns(blocks: list[Block]) -> list[Turn]:
     if _recurs(qa, distinct=2, total=3) or _recurs(qa, distinct=1, total=3):
         turns = qa + [t for t in candidates["colon"] if t.start not in {q.start for q in qa}
                       and _recurring_name(t, candidates["colon"])]
-    elif _recurs(candidates["colon"], distinct=2, total=3):
+    elif _recurs(candidates["colon"] + qa, distinct=2, total=3):
         turns = [t for t in candidates["colon"] if _recurring_name(t, candidates["colon"]) or
                  _is_honorific(t.name)] + qa
     elif _recurs(candidates["period"], distinct=2, total=4):
@@ -184,6 +184,14 @@ def _quoted_dialogue(turns: list[Turn], runs: list[list[Turn]], blocks: list[Blo
             spans.append(span(turn.start, end, "sp", f"speech.{turn.family}", who="#" + person.key, note=person.name))
             spans.append(span(turn.start, turn.label_end, "speaker", f"speech.{turn.family}-label"))
     return Speech(spans, list(persons.values()), "prose")
+
+
+def recurring_labels(blocks: list[Block]) -> set[str]:
+    """Labels ('INTERVIEWER', 'Mr. NORTH') that open two or more lines: the text's speakers, so
+    front matter ends where they begin."""
+    found = Counter(match["name"].strip() for block in blocks for line in block.lines
+                    if (match := QA_LABEL.match(line.text.lstrip()) or COLON_LABEL.match(line.text.lstrip())))
+    return {name for name, count in found.items() if count >= 2}
 
 
 def _unlabelled_questions(blocks: list[Block]) -> list[Turn]:
