@@ -442,9 +442,13 @@ def test_a_text_of_boilerplate_alone_is_not_kept_and_removed_at_once(tmp_path: P
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    """Every output file's bytes, except Pagefind's index (rewritten by pagefind itself, names hashed)."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and "pagefind" not in p.relative_to(folder).parts and not p.name.startswith(".")}
+    """Every output's bytes: not Pagefind's index (pagefind writes it, names hashed), nor hidden work files."""
+    outputs = {}
+    for path in sorted(folder.rglob("*")):
+        parts = path.relative_to(folder).parts
+        if path.is_file() and "pagefind" not in parts and not any(part.startswith(".") for part in parts):
+            outputs[str(path.relative_to(folder))] = path.read_bytes()
+    return outputs
 
 
 def _revise(tei: Path) -> None:
