@@ -74,11 +74,6 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-def find_blocks(text: str) -> list[Block]:
-    """Group non-blank lines into blocks; a line of only white space separates blocks."""
-    return group_lines(split_lines(text))
-
-
 def group_lines(lines: list[Line], skip: frozenset[int] = frozenset()) -> list[Block]:
     """Blocks from lines; lines whose numbers are in `skip` (removed) end a block like blank ones."""
     blocks: list[Block] = []

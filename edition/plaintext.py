@@ -17,8 +17,6 @@ from edition.tei import TEI_NS
 
 BLOCK = {"p", "head", "l", "docAuthor", "titlePart", "docDate", "byline", "docImprint", "bibl", "stage",
          "item", "speaker", "trailer", "salute", "signed", "dateline", "label"}
-CONTAINER = {"front", "body", "back", "div", "sp", "lg", "quote", "cit", "epigraph", "titlePage", "docTitle",
-             "list", "opener", "closer"}
 
 
 def _name(element: etree._Element) -> str:

@@ -43,8 +43,6 @@ class Source:
         """The 1-based line number of a character offset."""
         return bisect.bisect_right(self.line_starts, offset)
 
-    def column_of(self, offset: int) -> int:
-        return offset - self.line_starts[self.line_of(offset) - 1] + 1
 
 
 #: Characters a reader does not see but that change how text behaves; kept, and counted.

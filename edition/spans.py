@@ -57,18 +57,6 @@ def span(start: int, end: int, kind: str, rule: str, trim: tuple[int, int] = (0,
     return Span(start, end, kind, rule, pairs, trim, note, content)
 
 
-def of_kind(spans: list[Span], *kinds: str) -> list[Span]:
-    return [s for s in spans if s.kind in kinds]
-
-
-def inside(spans: list[Span], start: int, end: int, *kinds: str) -> list[Span]:
-    return [s for s in spans if s.kind in kinds and start <= s.start and s.end <= end]
-
-
-def covered(spans: list[Span], offset: int, *kinds: str) -> bool:
-    return any(s.start <= offset < s.end for s in spans if s.kind in kinds)
-
-
 class Ranges:
     """Where a set of spans lies, for quick questions about offsets (the recognisers ask them for
     every block, so a scan of every span each time would make conversion quadratic)."""
