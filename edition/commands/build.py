@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import click
@@ -57,13 +58,14 @@ def _report(message: str) -> None:
 PROGRESS_FROM = 20
 
 
-def _progress(items, total: int):
+def _progress(items: Iterable, total: int) -> Iterable:
     """A progress bar on a terminal for long batches; silent otherwise (logs, pipes, tests)."""
     if total < PROGRESS_FROM or not sys.stderr.isatty():
         return items
     return _bar(items, total)
 
 
-def _bar(items, total: int):
+def _bar(items: Iterable, total: int) -> Iterator:
+    """The items, advancing a bar on stderr as each is taken."""
     with click.progressbar(items, length=total, label="web pages", file=sys.stderr) as bar:
         yield from bar
