@@ -44,7 +44,11 @@ NOT_LABELS = {"note", "notes", "source", "sources", "update", "updated", "edit",
               "reference", "references", "see also", "thus", "but", "and", "so", "yes", "no", "now",
               "the", "this", "that", "here", "there", "then", "however", "first", "second", "third",
               "finally", "in short", "in fact", "result", "conclusion", "introduction", "question",
-              "answer", "day", "act", "scene", "enter", "exit", "exeunt"}
+              "answer", "day", "act", "scene", "enter", "exit", "exeunt", "monday", "tuesday", "wednesday",
+              "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
+              "july", "august", "september", "october", "november", "december", "morning", "evening", "afternoon",
+              "night", "pros", "cons", "step", "tip", "warning", "caution", "important", "q&a", "faq", "edit",
+              "disclaimer", "correction", "clarification", "addendum", "credits", "photo", "image", "video"}
 TEXT_KIND_WORDS = (("hearing", re.compile(r"\b(hearings?|testimony|testif\w+|deposition|committee|"
                                           r"senate|congress\w*|tribunal|inquiry)\b", re.I)),
                    ("interview", re.compile(r"\b(interview\w*|q\s*&\s*a|questions and answers|"
