@@ -153,7 +153,7 @@ def blocks_quotes(text: str, blocks: list[Block], claimed: list[Span], body_star
         quote = span(quote_start, quote_end, "quote", "quote.block", trim=(1, 1) if marks else (0, 0),
                      rend=rend(*marks) if marks else "")
         attribution = following if following and _is_attribution(following) else None
-        at_head = first_text >= quote_start and not spans and quote_start >= body_start
+        at_head = quote_start == body_start and first_text >= quote_start  # nothing of the body before it
         if attribution:
             used.add(free.index(attribution, index))
             bibl = parse_citation(text[attribution.start:attribution.end], attribution.start, rule="quote.attribution")
