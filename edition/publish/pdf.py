@@ -8,8 +8,9 @@ longest. WeasyPrint is imported only in the workers, so that commands which make
 
 Memory: WeasyPrint holds a whole document's layout until the PDF is written, so a worker needs
 about 120 MiB plus some 0.6 MiB per page of the document in hand (measured: a 19-page volume
-143 MiB, 525 pages 424 MiB); every job lets go of its document before the next one starts, and workers are replaced now and
-then (JOBS_PER_WORKER).
+143 MiB, 525 pages 424 MiB); every job lets go of its document before the next one starts, and the
+pool is made anew every JOBS_PER_WORKER jobs per worker (Python 3.11's max_tasks_per_child hangs when
+a worker retires, CPython gh-115634).
 """
 
 from __future__ import annotations
@@ -72,10 +73,14 @@ def build_pdf(tei_files: list[Path], out_dir: Path, jobs: int, report: Callable[
     work += [Job((path,), out_dir / f"{path.stem}.pdf") for path in tei_files if path not in clashes]
     spawn = multiprocessing.get_context("spawn")  # a fresh interpreter: no forked Saxon or Pango state
     started = time.monotonic()
-    with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(work))), mp_context=spawn,
-                             initializer=_start_worker, max_tasks_per_child=JOBS_PER_WORKER) as pool:
-        futures = [(job, pool.submit(_typeset, job)) for job in work]
-        outcomes = [_outcome(job, future) for job, future in futures]
+    outcomes: list[Outcome] = []
+    batch = max(1, jobs) * JOBS_PER_WORKER
+    for first in range(0, len(work), batch):  # fresh workers for each batch: WeasyPrint's memory creeps
+        part = work[first:first + batch]
+        with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(part))), mp_context=spawn,
+                                 initializer=_start_worker) as pool:
+            futures = [(job, pool.submit(_typeset, job)) for job in part]
+            outcomes += [_outcome(job, future) for job, future in futures]
     for outcome in outcomes:
         for problem in outcome.problems:
             report(problem)
