@@ -63,7 +63,7 @@ def assert_nothing_lost(text: str) -> None:
 # --- arbitrary text -----------------------------------------------------------------------------
 
 PLAIN = st.sampled_from(list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
-                             " .,;:!?-—–…()[]'\"“”‘’«»\n\n\t\u00a0"))
+                             " .,;:!?-—–…()[]'\"“”‘’«»\n\n\r\t\u00a0"))
 #: Any letter, digit, punctuation, symbol or space Unicode assigns: all allowed in XML 1.0.
 UNICODE = st.characters(categories=("L", "N", "P", "S", "Zs"))
 ARBITRARY = st.text(alphabet=st.one_of(PLAIN, PLAIN, UNICODE), max_size=300)
