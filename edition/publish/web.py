@@ -32,7 +32,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -43,6 +42,7 @@ from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
+from edition.files import write_atomically
 from edition.xmlsafe import TEI_NS, XMLProblem, parse_tei
 
 XSLT_DIR = Path(__file__).resolve().parents[2] / "xslt" / "web"
@@ -55,6 +55,8 @@ DECLARATION = b"<?xml version='1.0' encoding='UTF-8'?>\n"
 #: pages made from the collection of all texts: file name → stylesheet mode
 COLLECTION_PAGES = {"index.html": "index", "persons.html": "persons"}
 MANIFEST = ".manifest.json"
+#: Pages of the edition itself: a text with one of these names would overwrite them.
+RESERVED_STEMS = {"index", "persons"}
 SEARCH_DIR = "pagefind"
 SEARCH_SHARDS = 8
 #: the search box's script and style, loaded by the index page from WEB/pagefind/
@@ -101,7 +103,7 @@ def build_web(tei_files: list[Path], out_dir: Path, jobs: int, report: Callable[
     texts, parse_ok = _parse_texts(sources, report)
     _copy_static(out_dir)
     unchanged = {text.stem: text.digest for text in texts if text.stem not in plan.changed}
-    _write(out_dir / MANIFEST, _manifest(stylesheets, unchanged, complete=False))
+    write_atomically(out_dir / MANIFEST, _manifest(stylesheets, unchanged, complete=False))
     if not plan.complete:  # whatever an unfinished or older build left in the search folder goes
         shutil.rmtree(out_dir / SEARCH_DIR, ignore_errors=True)
     rendered = _render_pages(texts, plan, out_dir, jobs, report, progress)
@@ -112,7 +114,7 @@ def build_web(tei_files: list[Path], out_dir: Path, jobs: int, report: Callable[
     present = rendered.written | rendered.kept
     built = {text.stem: text.digest for text in texts if out_dir / f"{text.stem}.html" in present}
     # without its search index the site is not complete: the next build makes it again
-    _write(out_dir / MANIFEST, _manifest(stylesheets, built, complete=rendered.search_ok))
+    write_atomically(out_dir / MANIFEST, _manifest(stylesheets, built, complete=rendered.search_ok))
     return rendered.search_ok and read_ok and parse_ok and rendered.pages_ok
 
 
@@ -185,10 +187,10 @@ def _render_pages(texts: list[Text], plan: Plan, out_dir: Path, jobs: int,
                 target.unlink(missing_ok=True)
                 ok = False
                 continue
-            _write(target, html.encode("utf-8"))
+            write_atomically(target, html.encode("utf-8"))
             written.add(target)
             if tei is not None:
-                _write(target.with_suffix(".xml"), tei)
+                write_atomically(target.with_suffix(".xml"), tei)
                 written.add(target.with_suffix(".xml"))
     return Rendered(written, kept, ok, _finish_search(search, out_dir, report), text_pages_done)
 
@@ -209,6 +211,10 @@ def _read_sources(tei_files: list[Path], report: Callable[[str], None]) -> tuple
     """Every file's bytes and their hash; report the ones that cannot be read."""
     sources, ok = {}, True
     for path in tei_files:
+        if path.stem in RESERVED_STEMS:
+            report(f"{path}: its page would overwrite the edition's own {path.stem}.html; rename the file")
+            ok = False
+            continue
         try:
             data = path.read_bytes()
         except OSError as err:
@@ -307,7 +313,7 @@ def _copy_static(out_dir: Path) -> None:
         data = source.read_bytes()
         copy = target / source.name
         if not copy.exists() or copy.read_bytes() != data:
-            _write(copy, data)
+            write_atomically(copy, data)
 
 
 def _shard(stem: str) -> int:
@@ -370,23 +376,11 @@ def _finish_search(search: tuple[ThreadPoolExecutor, list[Future]], out_dir: Pat
     folder.mkdir(exist_ok=True)
     bundles = sorted((path for path in folder.iterdir() if (path / "pagefind-entry.json").is_file()),
                      key=lambda path: int(path.name))
-    _write(folder / "shards.json", json.dumps([path.name for path in bundles]).encode("utf-8"))
+    write_atomically(folder / "shards.json", json.dumps([path.name for path in bundles]).encode("utf-8"))
     if bundles:  # every bundle carries the same script; the index page loads it from WEB/pagefind/
         for name in SEARCH_UI:
-            _write(folder / name, (bundles[0] / name).read_bytes())
+            write_atomically(folder / name, (bundles[0] / name).read_bytes())
     return not failures
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write all of `data` or nothing: a temporary file beside `path`, then a rename."""
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
 
 
 # --- worker side: one saxonche processor and compiled stylesheet per process -----------------
