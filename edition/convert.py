@@ -29,7 +29,7 @@ class Conversion:
 def _validator():
     from edition.validate import Validator
 
-    return Validator()
+    return Validator(errors_only=True)
 
 
 def convert_bytes(data: bytes, name: str, sidecar: bytes | None = None, sidecar_name: str = "") -> Conversion:
@@ -43,7 +43,7 @@ def convert_bytes(data: bytes, name: str, sidecar: bytes | None = None, sidecar_
         raise ConversionError(str(err)) from None
     except NestingError as err:
         raise ConversionError(f"{name}: converter bug, please report it with this file: {err}") from None
-    problems = [p for p in _validator().validate_bytes(tei, name.rsplit(".", 1)[0] + ".xml") if p.severity == "error"]
+    problems = _validator().validate_bytes(tei, name.rsplit(".", 1)[0] + ".xml")
     if problems:
         raise ConversionError(f"{name}: converter bug: the TEI it made is invalid, so it was not written: "
                               f"{problems[0]}" + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))

@@ -30,8 +30,9 @@ INTERVIEWER_IN_NOTE = re.compile(
     r"(?:(?:the\s+)?(?:journalist|correspondent|reporter|writer)\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})")
 INTERVIEWEE = re.compile(r"\b(?i:interview|conversation|talk|q\s*&\s*a)\s+(?i:with)\s+"
                          r"(?P<name>(?:the\s+)?[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,3})")
-SUSPICIOUS = (("a digit inside a word", re.compile(r"\b[^\W\d_]+\d+[^\W\d_]+\b")),
-              ("a doubled word", re.compile(r"\b(?P<word>[^\W\d_]+)\s+(?P=word)\b", re.I)))
+SUSPICIOUS = (("a digit inside a word", re.compile(r"(?<=[^\W\d_])\d+(?=[^\W\d_])")),
+              ("a doubled word", re.compile(r"\b([^\W\d_]+) \1\b")))
+WORD_AROUND = re.compile(r"\w*$"), re.compile(r"^\w*")
 
 
 @dataclass
@@ -230,12 +231,20 @@ def _layout(blocks: list[Block], spans: list[Span]) -> list[Span]:
 def _suspicious(source: Source, removed_lines: frozenset[int]) -> list[tuple[int, str, str]]:
     """Tokens an editor may want to correct in a sidecar: 'incomparab1y', 'the the' (not in removed lines)."""
     found = set()
+    text = source.text
     for what, pattern in SUSPICIOUS:
-        for match in pattern.finditer(source.text):
+        for match in pattern.finditer(text):
             line = source.line_of(match.start())
             if line not in removed_lines:
-                found.add((line, what, match.group(0)))
+                found.add((line, what, _whole_word(text, match.start(), match.end())))
     return sorted(found)
+
+
+def _whole_word(text: str, start: int, end: int) -> str:
+    """The token a match lies in: the digit '1' of 'incomparab1y' names the whole word."""
+    before = WORD_AROUND[0].search(text, max(0, start - 40), start)
+    after = WORD_AROUND[1].match(text[end:end + 40])
+    return text[before.start():start] + text[start:end] + after.group(0)
 
 
 def to_tei(analysis: Analysis) -> bytes:

@@ -66,9 +66,12 @@ class Problem:
 class Validator:
     """The project's grammar and rules, compiled once, applied to any number of documents."""
 
-    def __init__(self) -> None:
+    def __init__(self, errors_only: bool = False) -> None:
+        """`errors_only` leaves out the rules whose findings are warnings (the phase 'errors' of
+        edition.sch): what `edition convert` needs to know before it writes a file."""
         self._grammar = etree.RelaxNG(etree.parse(str(GRAMMAR)))
-        self._rules = isoschematron.Schematron(etree.parse(str(RULES)), store_report=True)
+        self._rules = isoschematron.Schematron(etree.parse(str(RULES)), store_report=True,
+                                               phase="errors" if errors_only else None)
         self._elements = load_schema()
 
     def validate_file(self, path: Path) -> list[Problem]:

@@ -12,6 +12,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from edition.blocks import Block, Line
 from edition.recognise.names import HONORIFICS, slug
@@ -232,8 +233,12 @@ def _recurring_name(turn: Turn, family: list[Turn]) -> bool:
     return same >= 2 or _is_honorific(turn.name) or (len(turn.name) <= 24 and turn.line.start == turn.start)
 
 
+HONORIFIC_LABEL = re.compile(rf"{HONORIFICS}\.?\s+[A-Z]|{OFFICE}")
+HONORIFIC_PREFIX = re.compile(rf"^{HONORIFICS}\.?\s+")
+
+
 def _is_honorific(name: str) -> bool:
-    return re.match(rf"{HONORIFICS}\.?\s+[A-Z]|{OFFICE}", name) is not None
+    return HONORIFIC_LABEL.match(name) is not None
 
 
 def _run_in_turns(blocks: list[Block], turns: list[Turn]) -> list[Turn]:
@@ -268,8 +273,10 @@ def _close_turns(turns: list[Turn], blocks: list[Block], claimed: list[Span], te
             turn.end = ends[last] if last >= 0 and ends[last] > turn.start else stop
 
 
+@lru_cache(maxsize=4096)
 def _normal(name: str) -> str:
-    name = re.sub(rf"^{HONORIFICS}\.?\s+", "", name.strip())
+    """A label's name for comparing: 'Mr. NORTH' and 'North' are 'north'."""
+    name = HONORIFIC_PREFIX.sub("", name.strip())
     name = re.sub(r"\s*\([^)]*\)", "", name)
     return re.sub(r"[^\w\s'’]", "", name).strip().lower().replace("’", "'")
 
