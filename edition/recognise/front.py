@@ -129,6 +129,8 @@ def _front_lines(block: Block, seen_title: bool, previous: list[str],
 def _classify(line: Line, seen_title: bool, previous: str) -> tuple[str, list[Span]] | None:
     text = line.stripped
     start, end = line.content_start, line.content_end
+    if len(text) > 500:  # running prose: no front-matter line is this long
+        return None
     words = len(text.split())
     if SECTION_HEADING.match(text):
         return None
@@ -182,7 +184,7 @@ def _opens_a_turn(text: str, turn_labels: set[str]) -> bool:
 
 def _is_date_line(text: str) -> bool:
     """A line that is a date and nothing else: '(January/March 1940)', 'Day 23: July 7, 1987'."""
-    if not (find_dates(text) or YEAR_RANGE.search(text)) or len(text) > 60:
+    if len(text) > 60 or not (find_dates(text) or YEAR_RANGE.search(text)):
         return False
     rest = DATE.sub(" ", MONTH_RANGE.sub(" ", YEAR_RANGE.sub(" ", text)))
     rest = re.sub(r"[()\[\]:,;./–—-]|\b(and|to|or|&)\b", " ", rest)
