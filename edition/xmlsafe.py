@@ -51,6 +51,9 @@ def parse_tei(data: bytes, path: str = "<input>") -> etree._ElementTree:
         tree = etree.ElementTree(etree.fromstring(data, _parser()))
     except etree.XMLSyntaxError as err:
         line, column = err.position if err.position else (1, 1)
+        if "Excessive depth" in err.msg:
+            raise XMLProblem(path, line or 1, column or 1, "elements are nested to a depth no edition needs "
+                                                           "(256 levels or more); refused") from None
         raise XMLProblem(path, line or 1, column or 1, f"not well-formed XML: {err.msg}") from None
     if tree.docinfo.doctype:  # a DOCTYPE after a long comment, past the first look
         raise XMLProblem(path, 1, 1, "a DOCTYPE or entity declaration is not allowed in TEI files "
