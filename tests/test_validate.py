@@ -132,7 +132,7 @@ HOSTILE = {
 }
 HOSTILE_WORDS = {
     "billion-laughs": "DOCTYPE or entity declaration is not allowed",
-    "deep-nesting": "not well-formed XML",
+    "deep-nesting": "nested to a depth",
     "not-tei-root": "the root element is <html>",
     "tei-without-namespace": "<TEI> in no namespace",
     "binary-junk": "not well-formed XML",
