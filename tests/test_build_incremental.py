@@ -234,3 +234,21 @@ def test_a_search_index_split_otherwise_is_made_again_whole(tmp_path, monkeypatc
     assert shards == sorted({str(web._shard(stem)) for stem in ("alpha", "beta", "gamma")}, key=int)
     assert {name.split("/")[1] for name in after if name.startswith("pagefind/") and name.count("/") > 1} <= set(shards)
     assert after["alpha.html"] == before["alpha.html"]  # the pages themselves were still current
+
+
+def test_a_pdf_rebuild_makes_only_the_changed_text_and_the_volume(tmp_path):
+    """The print edition keeps its own manifest: an unchanged text's PDF is not typeset again."""
+    from edition.publish.pdf import build_pdf
+
+    tei, out = corpus(tmp_path / "tei"), tmp_path / "pdf"
+    messages: list[str] = []
+    assert build_pdf(tei, out, jobs=2, report=messages.append), messages
+    first = stamps(out)
+    assert build_pdf(tei, out, jobs=2, report=messages.append), messages
+    assert stamps(out) == first
+    assert messages[-1].startswith("pdf: 4 PDFs unchanged")
+    correct(tei[1], b" (corrected)")
+    assert build_pdf(tei, out, jobs=2, report=messages.append), messages
+    again = stamps(out)
+    changed = {name for name in first if again.get(name) != first[name]}
+    assert changed == {"beta.pdf", "volume.pdf", ".manifest.json"}

@@ -15,11 +15,14 @@ a worker retires, CPython gh-115634).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import multiprocessing
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -35,6 +38,8 @@ if TYPE_CHECKING:  # imported for real only in the workers
 PRINT_XSLT = Path(__file__).resolve().parents[2] / "xslt" / "print" / "print.xsl"
 PRINT_CSS = PRINT_XSLT.with_name("print.css")
 VOLUME_NAME = "volume.pdf"
+#: Which PDF was made from which TEI and stylesheets (content hashes), so a rebuild re-makes only those that changed.
+MANIFEST = ".manifest.json"
 #: A worker's memory creeps up from job to job (WeasyPrint's caches, fragmentation: 190 → 270 MiB
 #: over 60 texts of 50 pages), so each worker is replaced after this many PDFs; a fresh one costs
 #: about 0.4 s (imports, compiling the stylesheet).
@@ -69,8 +74,15 @@ def build_pdf(tei_files: list[Path], out_dir: Path, jobs: int, report: Callable[
     clashes = [path for path in tei_files if f"{path.stem}.pdf" == VOLUME_NAME]
     for path in clashes:
         report(f"{path}: its PDF would overwrite the volume ({VOLUME_NAME}); rename the file")
-    work = [Job(tuple(tei_files), out_dir / VOLUME_NAME, is_volume=True)]
-    work += [Job((path,), out_dir / f"{path.stem}.pdf") for path in tei_files if path not in clashes]
+    every = [Job(tuple(tei_files), out_dir / VOLUME_NAME, is_volume=True)]
+    every += [Job((path,), out_dir / f"{path.stem}.pdf") for path in tei_files if path not in clashes]
+    made_from = _previous_digests(out_dir)
+    digests = {job.target.name: _digest(job) for job in every}
+    work = [job for job in every if made_from.get(job.target.name) != digests[job.target.name]
+            or not job.target.exists()]
+    if not work:
+        report(f"pdf: {len(every)} PDFs unchanged → {out_dir}")
+        return not clashes
     spawn = multiprocessing.get_context("spawn")  # a fresh interpreter: no forked Saxon or Pango state
     started = time.monotonic()
     outcomes: list[Outcome] = []
@@ -85,11 +97,48 @@ def build_pdf(tei_files: list[Path], out_dir: Path, jobs: int, report: Callable[
         for problem in outcome.problems:
             report(problem)
     written = [outcome for outcome in outcomes if outcome.pages]
+    done = dict(digests)
+    for outcome in outcomes:
+        if not outcome.pages:
+            done.pop(outcome.target.name, None)
+    write_atomically(out_dir / MANIFEST, json.dumps(done, indent=1, sort_keys=True).encode("utf-8"))
     elapsed = time.monotonic() - started
     pages = sum(outcome.pages for outcome in written)
-    report(f"pdf: {len(written)} PDFs ({pages} pages, the volume {outcomes[0].pages}) → {out_dir} "
-           f"in {elapsed:.1f} s")
+    volume = next((outcome.pages for outcome in outcomes if outcome.target.name == VOLUME_NAME), 0)
+    report(f"pdf: {len(written)} PDFs made ({pages} pages, the volume {volume}), "
+           f"{len(every) - len(work)} unchanged → {out_dir} in {elapsed:.1f} s")
     return not clashes and not any(outcome.problems for outcome in outcomes)
+
+
+def _digest(job: Job) -> str:
+    """What a PDF is made from: its TEI files and the print stylesheets and CSS (content, not times)."""
+    digest = hashlib.sha256(_stylesheets_digest().encode())
+    for source in job.sources:
+        digest.update(source.name.encode() + b"\0")
+        try:
+            digest.update(source.read_bytes())
+        except OSError:
+            digest.update(b"unreadable")
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _stylesheets_digest() -> str:
+    digest = hashlib.sha256()
+    for folder in (PRINT_XSLT.parent, PRINT_XSLT.parent.parent / "common"):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _previous_digests(out_dir: Path) -> dict[str, str]:
+    """The manifest of the last build: which PDF was made from what."""
+    try:
+        found = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
 
 
 def _outcome(job: Job, future: Future[Outcome]) -> Outcome:
