@@ -34,7 +34,7 @@ MB = 1_000_000
 #: No stage may take longer than this (seconds); one that does is killed and shown as failed.
 STAGE_LIMIT = 300
 WEB_REPORT = re.compile(r"web: .*: (\d+) text pages? made in ([\d.]+) s")
-PDF_REPORT = re.compile(r"pdf: (\d+) PDFs \((\d+) pages, the volume (\d+)\)")
+PDF_REPORT = re.compile(r"pdf: (\d+) PDFs made \((\d+) pages, the volume (\d+)\)")
 
 
 @dataclass
