@@ -20,7 +20,7 @@ from edition.spans import Ranges, Span, span
 
 QA_LABEL = re.compile(r"^(?P<label>(?P<name>QUESTION|ANSWER|Question|Answer|Q|A|INTERVIEWER|Interviewer|"
                       r"QUESTIONER|Questioner|RESPONDENT|Respondent|(?i:audience(?: member)?|member of the audience|"
-                      r"(?:question )?from the floor))\s*[:.])(?:\s+(?=\S)|\s*$)")
+                      r"(?:question )?from the floor))\s*(?:[:.]|\s[–—-]))(?:\s+(?=\S)|\s*$)")
 COLON_LABEL = re.compile(rf"^(?P<label>(?P<name>The\s+[A-Z]{{3,}}|(?:{HONORIFICS}\.?\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}}"
                          rf"(?:\s+\([^)]{{1,40}}\))?)\s*:)(?:\s+(?=\S)|\s*$)")
 OFFICE = r"The\s+(?:CHAIRMAN|CHAIRWOMAN|CHAIR|PRESIDENT|VICE PRESIDENT|SPEAKER|WITNESS|COURT|CLERK|SECRETARY|PRESIDING OFFICER)"
