@@ -173,13 +173,13 @@ def _classify(line: Line, seen_title: bool, previous: str) -> tuple[str, list[Sp
 
 def _is_subtitle(text: str) -> bool:
     """A second title line straight under the title: not a section name, a quotation or a sentence."""
-    return not (text.endswith((".", ":", ";")) or text[:1] in "“\"‘'([«—–-~" or
+    return not (text.endswith((".", ":", ";", "?")) or text[:1] in "“\"‘'([«—–-~" or
                 SECTION_WORDS.match(text) or SPEECH_LABEL.match(text))
 
 def _opens_a_turn(text: str, turn_labels: set[str]) -> bool:
-    """'INTERVIEWER: Why?' where INTERVIEWER labels other turns too: the text has begun."""
-    match = SPEECH_LABEL.match(text)
-    return bool(match) and match.group(0).rstrip()[:-1].strip() in turn_labels
+    """'INTERVIEWER: Why?', 'Q – How long?' where the label opens other turns too: the text has begun."""
+    return any(text.startswith(label) and re.match(r"\s*(?:[:.]|\s[–—-])", text[len(label):])
+               for label in turn_labels)
 
 
 def _is_date_line(text: str) -> bool:
