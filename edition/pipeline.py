@@ -24,7 +24,7 @@ from edition.source import Source
 from edition.spans import REMOVED, Span, span, starting_within
 from edition.tei import indent, serialise, tei
 
-INLINE_HOSTS = ("p", "l", "head", "stage", "titlePart")
+INLINE_HOSTS = ("p", "l", "head", "stage", "titlePart", "item")
 INTERVIEWER_IN_NOTE = re.compile(
     r"interview\w*\b[^.]{0,120}?\b(?:given\s+to|granted\s+to|to|by|conducted\s+by)\s+"
     r"(?:(?:the\s+)?(?:journalist|correspondent|reporter|writer)\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})")
@@ -74,6 +74,7 @@ def analyse(source: Source, sidecar: Sidecar) -> Analysis:
     spans += found.spans
     spans += _preamble(text, body_blocks, spans, found.kind)
     body_start = _body_start(body_blocks, spans)
+    spans += structure.lists(body_blocks, spans)
     spans += quotation.blocks_quotes(text, body_blocks, spans, body_start)
     spans += structure.paragraphs(text, body_blocks, spans)
     spans += [q for host in spans if host.kind in INLINE_HOSTS for q in _inline(text, host)]

@@ -50,6 +50,8 @@ def _blocks(element: etree._Element, notes: list[str]) -> list[str]:
             blocks += _blocks(child, notes)
     if name == "sp" and len(blocks) >= 2 and element.find(f"{{{TEI_NS}}}speaker") is not None:
         blocks[:2] = [blocks[0] + " " + blocks[1]]
+    if name == "list" and element.find(f"{{{TEI_NS}}}label") is not None:  # label and item: one line each
+        blocks = ["\n".join(f"{label} {item}" for label, item in zip(blocks[0::2], blocks[1::2]))]
     if name in {"quote", "q"} and blocks:
         pre, post = marks_of(element.get("rend", ""))
         blocks[0] = pre + blocks[0]

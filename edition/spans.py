@@ -18,7 +18,7 @@ MOVED = "moved"
 #: Outer before inner when two spans cover exactly the same characters.
 NESTING_ORDER = (
     "front", "body", "back", "titlePage", "docTitle", "div", "epigraph", "sp", "cit", "quote",
-    "lg", "p", "l", "head", "stage", "speaker", "docAuthor", "titlePart", "docDate", "docImprint",
+    "lg", "list", "p", "l", "head", "stage", "speaker", "label", "item", "docAuthor", "titlePart", "docDate", "docImprint",
     "byline", "bibl", "note", "q", "soCalled", "choice", "author", "title", "pubPlace",
     "publisher", "biblScope", "date", "lb",
 )

@@ -22,7 +22,7 @@ STRUCTURAL = {"TEI", "teiHeader", "text", "front", "body", "back", "div", "sp", 
               "taxonomy", "category", "profileDesc", "particDesc", "revisionDesc", "respStmt",
               "list", "availability", "textClass", "creation"}
 #: Elements that lay out as blocks inside a structural parent (one per indented line).
-BLOCKS = {"p", "l", "lg", "head", "sp", "speaker", "stage", "quote", "cit", "bibl", "epigraph",
+BLOCKS = {"p", "l", "lg", "head", "sp", "speaker", "stage", "quote", "cit", "bibl", "epigraph", "label",
           "div", "titlePage", "docTitle", "titlePart", "docAuthor", "docDate", "docImprint", "byline",
           "note", "item", "list"}
 

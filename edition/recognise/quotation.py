@@ -193,6 +193,8 @@ def _is_verse(block: Block, wrap: int, text: str) -> bool:
         return False
     if sum(len(line.split()) for line in lines) < 3 * len(lines):  # 'Yours fraternally, / J. Connolly'
         return False
+    if not quoted and not any(re.search(r"[,;:.!?—–-]$", line) for line in lines[:-1]):
+        return False  # short lines none of which ends in punctuation: a list, not verse
     capitalised = sum(1 for line in lines if line.lstrip("“”‘’\"'«»„([").strip()[:1].isupper())
     if capitalised < max(2, len(lines) * 0.6):
         return False

@@ -121,6 +121,32 @@ BLOCK_KINDS = ("p", "head", "l", "lg", "quote", "stage", "titlePage", "bibl", "e
                REMOVED, MOVED)
 
 
+LIST_MARKER = re.compile(r"^\s*(?P<marker>[-*•·–]|\d{1,2}[.)]|[a-z][.)]|\(\d{1,2}\))\s+(?=\S)")
+
+
+def lists(blocks: list[Block], claimed: list[Span]) -> list[Span]:
+    """A block whose lines each begin with a bullet or a number ('- ', '• ', '1. ', 'a) ') is a
+    `list`: the marker a `label`, the rest of the line (and any lines run on under it) an `item`."""
+    taken = Ranges(claimed)
+    found: list[Span] = []
+    for block in blocks:
+        if len(block.lines) < 2 or taken.covers(block.start):
+            continue
+        markers = [LIST_MARKER.match(line.text) for line in block.lines]
+        if not markers[0] or sum(1 for m in markers if m) < 2:
+            continue
+        found.append(span(block.start, block.end, "list", "structure.list"))
+        starts = [i for i, m in enumerate(markers) if m]
+        for number, first in enumerate(starts):
+            line = block.lines[first]
+            marker = markers[first]
+            last = block.lines[(starts[number + 1] - 1) if number + 1 < len(starts) else len(block.lines) - 1]
+            label_start = line.start + marker.start("marker")
+            found.append(span(label_start, label_start + len(marker["marker"]), "label", "structure.list-marker"))
+            found.append(span(line.start + marker.end(), last.content_end, "item", "structure.list-item"))
+    return found
+
+
 def paragraphs(text: str, blocks: list[Block], spans: list[Span]) -> list[Span]:
     """A `p` for each stretch of a block that no block-level span covers; turns and labels split it."""
     labels = sorted((s for s in spans if s.kind == "speaker"), key=lambda s: s.start)
