@@ -116,13 +116,23 @@
   </xsl:template>
 
   <xsl:template match="tei:list">
-    <xsl:element name="{if (@type = ('ordered', 'numbered')) then 'ol' else 'ul'}">
+    <xsl:element name="{if (tei:label) then 'ul' else if (@type = ('ordered', 'numbered')) then 'ol' else 'ul'}">
+      <xsl:if test="tei:label">
+        <xsl:attribute name="class" select="'labelled'"/>
+      </xsl:if>
       <xsl:apply-templates select="tei:item"/>
     </xsl:element>
   </xsl:template>
 
   <xsl:template match="tei:item">
-    <li><xsl:apply-templates/></li>
+    <!-- the source's own marker ('1.', '-'), when the list keeps it in a label before the item -->
+    <li>
+      <xsl:for-each select="preceding-sibling::*[1][self::tei:label]">
+        <span class="label"><xsl:apply-templates/></span>
+        <xsl:text> </xsl:text>
+      </xsl:for-each>
+      <xsl:apply-templates/>
+    </li>
   </xsl:template>
 
   <xsl:template match="tei:lb">
